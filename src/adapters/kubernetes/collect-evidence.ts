@@ -297,6 +297,10 @@
 //   and ConfigMaps their pods take are kept by name only, never read; their commands, args and literal env values kept, clipped);
 //   then, when a Job that started or ended just before the failures was made by a CronJob, one get of that CronJob by name
 //   (at most two; its schedule, spec.timeZone and who last wrote the schedule kept, read-cronjob-schedules.ts);
+//   and where the workload's logs say a store's disk is full (an Elasticsearch index blocked read-only at the flood-stage
+//   watermark, No space left on device; at least 2 lines), one list of the namespace's CronJobs (at most 100; only those whose
+//   name or command says they delete old data kept — retention, cleanup, curator, prune —, with their suspension and who wrote
+//   it, last schedule and success, and their command clipped: read-cleanup-cronjobs.ts);
 //   then, when AD locks the account out and a Job binds as that same account, for at most three of its newest failed runs one list of
 //   the run's pods (one) and one log tail of its container (200 lines / 200 KB; only lines with an AD bind refusal kept, read-account-job-logs.ts);
 //   and when the prepared statements' result type changed (0A000) or a write was refused as NOT NULL, for at most two complete Jobs that finished in the 2h before the first

@@ -154,6 +154,8 @@ import { needsLeftSettingJobs, pickLeftSettingRuns } from '../../domain/triage/l
 import { needsReadOnlyJobs, pickReadOnlyRuns } from '../../domain/triage/read-only-setting.js';
 import { needsJobsBeforeOnset, pickCronJobsBeforeOnset } from '../../domain/triage/jobs-before-onset.js';
 import { readCronJobSchedules } from './read-cronjob-schedules.js';
+import { readCleanupCronJobs } from './read-cleanup-cronjobs.js';
+import { needsCleanupCronJobs } from '../../domain/triage/stopped-cleanup.js';
 import { needsPrivilegeJobs } from '../../domain/triage/pg-privilege.js';
 import { needsLockedAccountJobs, pickAccountJobRuns } from '../../domain/triage/ad-bind-refusal.js';
 import { readAccountJobLogs } from './read-account-job-logs.js';
@@ -224,7 +226,7 @@ export interface FirstReads {
   workloadEvents: Promise<EventEvidence[]>;
 }
 
-type Leads = Pick<TriageEvidence, 'nodeChange' | 'pullQueue' | 'downServices' | 'volumeServerPods' | 'calledServices' | 'callerPods' | 'acmeSolvers' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'namespaceRollouts' | 'redisClientLogs' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'certificateEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'accountJobLogs' | 'migrationJobLogs' | 'failedMigrationLogs' | 'proxyConfig' | 'proxyRoutes' | 'proxyConnectionConfig' | 'sentinelConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume' | 'proxyAcl' | 'yamlBooleans' | 'entrypointScripts' | 'settingConfig' | 'circuitBreakerConfig' | 'groupCoordinator' | 'historyRetention' | 'schedulerReplicas' | 'poolConfig' | 'memoryPoolConfig' | 'schemaGeneration' | 'serverNames' | 'configEndpoints' | 'resolverPeers' | 'senderRollouts' | 'sinkSenders' | 'issuerProvider' | 'cotenantScaleUps' | 'rateLimitService' | 'frontProxy' | 'backendDown' | 'replayingProxy' | 'advertisedHost' | 'gateControllers' | 'queueConsumers' | 'namedNamespaceServices' | 'cronJobSchedules' | 'leftSettingJobLogs' | 'formerConsumerLines' | 'claimHolders' | 'clientVersion' | 'tlsLibrary' | 'serverCertRefusal' | 'readOnlyJobLogs' | 'backupJobLogs' | 'refresherJobLogs' | 'sessionListings' | 'migrationLockRuns' | 'metadataLockRuns' | 'gateWriter' | 'meshControlPlane' | 'imageHolderNodes' | 'dnsCacheConfig'>;
+type Leads = Pick<TriageEvidence, 'nodeChange' | 'pullQueue' | 'downServices' | 'volumeServerPods' | 'calledServices' | 'callerPods' | 'acmeSolvers' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'namespaceRollouts' | 'redisClientLogs' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'certificateEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'accountJobLogs' | 'migrationJobLogs' | 'failedMigrationLogs' | 'proxyConfig' | 'proxyRoutes' | 'proxyConnectionConfig' | 'sentinelConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume' | 'proxyAcl' | 'yamlBooleans' | 'entrypointScripts' | 'settingConfig' | 'circuitBreakerConfig' | 'groupCoordinator' | 'historyRetention' | 'schedulerReplicas' | 'poolConfig' | 'memoryPoolConfig' | 'schemaGeneration' | 'serverNames' | 'configEndpoints' | 'resolverPeers' | 'senderRollouts' | 'sinkSenders' | 'issuerProvider' | 'cotenantScaleUps' | 'rateLimitService' | 'frontProxy' | 'backendDown' | 'replayingProxy' | 'advertisedHost' | 'gateControllers' | 'queueConsumers' | 'namedNamespaceServices' | 'cronJobSchedules' | 'cleanupCronJobs' | 'leftSettingJobLogs' | 'formerConsumerLines' | 'claimHolders' | 'clientVersion' | 'tlsLibrary' | 'serverCertRefusal' | 'readOnlyJobLogs' | 'backupJobLogs' | 'refresherJobLogs' | 'sessionListings' | 'migrationLockRuns' | 'metadataLockRuns' | 'gateWriter' | 'meshControlPlane' | 'imageHolderNodes' | 'dnsCacheConfig'>;
 /** What the leads add to the cluster DNS's evidence: its capacity, its Corefile. */
 type DnsParts = Partial<Pick<NonNullable<TriageEvidence['dns']>, 'capacity' | 'config' | 'logs' | 'services'>>;
 
@@ -610,6 +612,9 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     return names.length > 0 ? readCronJobSchedules(ctx, names) : undefined;
   });
 
+  // A store's disk is full (an index blocked read-only at the flood stage, No space left on device): the cleanup CronJob that stopped deleting.
+  const cleanupCronJobsP = detailsP.then((d) => (needsCleanupCronJobs(d.logs) ? readCleanupCronJobs(ctx) : undefined));
+
   // Active Directory locks its account out (data 775) and a Job binds as the same account: what the directory told that Job's newest failed runs.
   const accountJobLogsP = Promise.all([podsP, detailsP, jobsBeforeP]).then(([pods, d, jobs]) => {
     const runs = pickAccountJobRuns({ logs: d.logs, pods: pods.ranked, ...(jobs ? { namespaceJobs: jobs } : {}) });
@@ -772,6 +777,7 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     ingressController: ingressP,
     namespaceJobs: jobsBeforeP,
     cronJobSchedules: cronJobSchedulesP,
+    cleanupCronJobs: cleanupCronJobsP,
     accountJobLogs: accountJobLogsP,
     migrationJobLogs: migrationJobLogsP,
     failedMigrationLogs: failedMigrationLogsP,

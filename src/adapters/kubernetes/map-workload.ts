@@ -120,7 +120,9 @@ export function mapWorkload(w: Workload, controllerRevision?: number): WorkloadE
     const last = toIsoTime(w.obj.status?.lastScheduleTime);
     const success = toIsoTime(w.obj.status?.lastSuccessfulTime);
     const suspended = w.obj.spec?.suspend === true;
-    const pausedBy = suspended ? lastWriterOf(meta, 'f:suspend') : undefined;
+    const suspendWriter = lastWriterOf(meta, 'f:suspend');
+    const pausedBy = suspended ? suspendWriter : undefined;
+    const resumedBy = suspended ? undefined : suspendWriter;
     const ttl = w.obj.spec?.jobTemplate.spec?.ttlSecondsAfterFinished;
     const deadline = w.obj.spec?.startingDeadlineSeconds;
     const applied = readAppliedSchedule(meta);
@@ -132,6 +134,7 @@ export function mapWorkload(w: Workload, controllerRevision?: number): WorkloadE
       suspended,
       concurrencyPolicy: w.obj.spec?.concurrencyPolicy === 'Forbid' || w.obj.spec?.concurrencyPolicy === 'Replace' ? w.obj.spec.concurrencyPolicy : 'Allow',
       ...(pausedBy ? { suspendedAt: pausedBy.at, suspendedBy: pausedBy.manager } : {}),
+      ...(resumedBy ? { resumedAt: resumedBy.at, resumedBy: resumedBy.manager } : {}),
       ...(last === undefined ? {} : { lastScheduleTime: last }),
       ...(success === undefined ? {} : { lastSuccessfulTime: success }),
       ...(typeof ttl === 'number' ? { jobTtlSeconds: ttl } : {}),

@@ -36,3 +36,31 @@ export function explainMissedStart(m: MissedStart, ref: string, name: string, co
     ],
   };
 }
+
+/**
+ * The controller gave up on the CronJob: without startingDeadlineSeconds it counts every run missed
+ * since lastScheduleTime, and past 100 it starts none ("too many missed start time (> 100)",
+ * FailedNeedsStart; TooManyMissedTimes in the newer controller). A CronJob resumed after a long
+ * suspension meets it at once: the resume is the since, and a deadline is the fix.
+ */
+const TOO_MANY_MISSED = /too many missed start times?/i;
+
+export function findTooManyMissed(ev: TriageEvidence, cronJob: string): MissedStart | undefined {
+  const event = ev.events
+    .filter((e) => (e.reason === 'FailedNeedsStart' || e.reason === 'TooManyMissedTimes' || TOO_MANY_MISSED.test(e.message)) && e.object.kind === 'CronJob' && e.object.name === cronJob && isWithin(e.lastSeen, ev.collectedAt, HISTORY_MS))
+    .sort((a, b) => Date.parse(b.lastSeen) - Date.parse(a.lastSeen))[0];
+  return event ? { event } : undefined;
+}
+
+/** `resumed`: when spec.suspend was last written while it is not suspended (and by whom), after its last run: the resume. */
+export function explainTooManyMissed(m: MissedStart, ref: string, name: string, collectedAt: string, resumed?: { at: string; by?: string }): { clause: string; cause: string; action: string; fix: string; evidence: string[]; since?: string } {
+  const since = resumed ? `since it was resumed ${formatAgo(resumed.at, collectedAt)}${resumed.by ? ` by ${resumed.by}` : ''}` : undefined;
+  return {
+    clause: `the controller refuses to start any: too many missed start times (> 100) and no startingDeadlineSeconds (${m.event.reason}${m.event.count > 1 ? ` ×${m.event.count}` : ''})${since ? `, ${since}` : ''}`,
+    cause: `Without spec.startingDeadlineSeconds the CronJob controller counts every run missed since lastScheduleTime, and once there are more than 100 it starts none at all ("${m.event.message}"). ${since ? `The CronJob was suspended for days and resumed ${formatAgo(resumed?.at ?? collectedAt, collectedAt)}: every run of the suspension counts as missed, so it has started nothing since the resume.` : 'A long suspension, a stopped controller or a clock skew left that many runs missed.'} The Job itself is not at fault.`,
+    action: `Set spec.startingDeadlineSeconds (e.g. 300) so only recent misses count — the next run then starts — and trigger the run it owes by hand (\`kubectl create job --from=${ref} ${name}-manual\` — the bot will not).`,
+    fix: 'set spec.startingDeadlineSeconds (e.g. 300), and trigger a run by hand',
+    evidence: [`${m.event.reason}${m.event.count > 1 ? ` ×${m.event.count}` : ''} on the CronJob, last ${formatAgo(m.event.lastSeen, collectedAt)}: ${m.event.message}`],
+    ...(since ? { since } : {}),
+  };
+}

@@ -14,3 +14,18 @@ export interface CronJobScheduleEvidence {
   scheduleEditedAt?: IsoTime;
   scheduleEditedBy?: string;
 }
+
+/** A CronJob of the namespace whose name or command says it deletes old data, as read (read-cleanup-cronjobs.ts). */
+export interface CleanupCronJobEvidence {
+  name: string;
+  schedule: string;
+  suspended: boolean;
+  /** When spec.suspend was last written, and by which field manager (managedFields). */
+  suspendedAt?: IsoTime;
+  suspendedBy?: string;
+  lastScheduleTime?: IsoTime;
+  lastSuccessfulTime?: IsoTime;
+  createdAt?: IsoTime;
+  /** Its containers' command and args, clipped: what it deletes. */
+  command: string;
+}

@@ -209,7 +209,7 @@ function joinBrokenQuotes(lines: readonly string[]): string[] {
 /** zap's console encoder: tab-separated time, level (upper or lower case: the OpenTelemetry Collector's), optional logger, message, and a JSON object of fields last. */
 const ZAP_CONSOLE = /^\S*\d{2}:\d{2}\S*\t(?:DEBUG|INFO|WARN|ERROR|DPANIC|PANIC|FATAL)\t(?:[^\t]*\t)?[^\t]+\t\{.*\}$/i;
 const MESSAGE_KEYS = ['msg', 'message', 'event'];
-const ERROR_KEYS = ['error', 'err', 'exception', 'reason', 'cause'];
+const ERROR_KEYS = ['error', 'err', 'exception', 'reason', 'cause', 'error_reason', 'error.reason'];
 const CONTEXT_KEYS = ['path', 'file', 'host', 'upstream', 'addr', 'url', 'key', 'table'];
 
 function pick(fields: Record<string, unknown>, keys: readonly string[]): string | undefined {

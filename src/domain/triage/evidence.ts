@@ -23,7 +23,7 @@ import type { FormerConsumerLinesEvidence } from './evidence-former-consumers.js
 import type { ClientVersionEvidence } from './evidence-client-version.js';
 import type { TlsLibraryEvidence } from './evidence-tls-library.js';
 import type { MigrationJobLogEvidence } from './evidence-migration-job-logs.js';
-import type { CronJobScheduleEvidence } from './evidence-cronjob-schedule.js';
+import type { CleanupCronJobEvidence, CronJobScheduleEvidence } from './evidence-cronjob-schedule.js';
 import type {
   ConditionEvidence,
   FieldOwnerEvidence,
@@ -217,6 +217,9 @@ export interface WorkloadEvidence {
     /** When spec.suspend was last written, and by which field manager (managedFields): who paused it. */
     suspendedAt?: IsoTime;
     suspendedBy?: string;
+    /** Not suspended, but spec.suspend was written (managedFields): when it was last resumed, and by which field manager. */
+    resumedAt?: IsoTime;
+    resumedBy?: string;
     lastScheduleTime?: IsoTime;
     lastSuccessfulTime?: IsoTime;
     /** spec.jobTemplate.spec.ttlSecondsAfterFinished: the TTL controller deletes each finished Job (and its pods) this long after it ends. */
@@ -355,6 +358,8 @@ export interface TriageEvidence {
   namespaceJobs?: NamespaceJobsEvidence;
   /** The schedule and zone of the CronJobs whose Jobs ran just before the failures (at most two, jobs-before-onset.ts). */
   cronJobSchedules?: CronJobScheduleEvidence[];
+  /** The namespace's CronJobs that delete old data (retention, cleanup), read when the workload's logs say a store's disk is full (stopped-cleanup.ts). */
+  cleanupCronJobs?: CleanupCronJobEvidence[];
   /** The bind refusals logged by the newest failed runs of a Job that binds as the workload's locked-out directory account (ad-bind-refusal.ts). */
   accountJobLogs?: AccountJobLogEvidence[];
   /** What the migration Jobs that completed just before the workload's schema-change failures applied (migration-job-log.ts). */

@@ -9,6 +9,7 @@ import type { IsoTime, LogEvidence } from './evidence.js';
 import { isOwnRateLimitAnswer } from './own-rate-limit-answers.js';
 import { ES_REJECTED } from './es-write-rejection.js';
 import { ES_CIRCUIT_BREAKER } from './es-circuit-breaker.js';
+import { ES_INDEX_BLOCK } from './es-index-block.js';
 import { readLineTime } from './request-silence.js';
 import { earliest, latest } from './time-span.js';
 
@@ -46,8 +47,9 @@ export interface RateLimitedCalls {
 }
 
 export function isRateLimitedCall(line: string): boolean {
-  // Elasticsearch's circuit breaker answers 429 too: the cluster refusing for its heap, no API's budget (es-circuit-breaker.ts).
-  return RATE_LIMITED.test(line) && !isOwnRateLimitAnswer(line) && !ES_CIRCUIT_BREAKER.test(line);
+  // Elasticsearch's circuit breaker answers 429 too: the cluster refusing for its heap, no API's budget (es-circuit-breaker.ts);
+  // so does an index blocked read-only at the flood-stage disk watermark (es-index-block.ts).
+  return RATE_LIMITED.test(line) && !isOwnRateLimitAnswer(line) && !ES_CIRCUIT_BREAKER.test(line) && !ES_INDEX_BLOCK.test(line);
 }
 
 /** The refused calls in the current logs, when there are enough of them to matter. */

@@ -6,7 +6,7 @@ import { formatKubectl } from '../kubectl-command.js';
 import { formatAgo, latest } from '../time-span.js';
 import { explainRefusedRuns, findRefusedRuns } from '../cron-refused-runs.js';
 import { describeJobsFillingQuota } from '../job-count-quota.js';
-import { explainMissedStart, findMissedStart } from '../cron-missed-start.js';
+import { explainMissedStart, explainTooManyMissed, findMissedStart, findTooManyMissed } from '../cron-missed-start.js';
 import { explainControllerRefusal, findControllerRefusal } from '../cron-controller-refusal.js';
 import { findQuietSchedule } from '../cron-quiet-schedule.js';
 import { describeQuietSchedule } from './cron-quiet-finding.js';
@@ -89,8 +89,12 @@ export function analyzeCronJobSchedule(ev: TriageEvidence): Finding[] {
   const filling = refused?.quota !== undefined && ev.namespaceJobs ? describeJobsFillingQuota(ev.namespaceJobs, refused.quota, ev.target, refused.event.firstSeen, ev.collectedAt) : undefined;
   const refusedTold = refused ? explainRefusedRuns(refused, filling) : undefined;
   // The controller reached the runs after their starting deadline: MissSchedule says so.
-  const late = blocking || refused ? undefined : findMissedStart(ev, w.name, sched.startingDeadlineSeconds);
-  const lateTold = late ? explainMissedStart(late, ref, w.name, ev.collectedAt) : undefined;
+  // Or it gave up: more than 100 runs missed and no deadline to forget the older ones (a resume after a long suspension).
+  const tooMany = blocking || refused || sched.startingDeadlineSeconds !== undefined ? undefined : findTooManyMissed(ev, w.name);
+  const resumed = sched.resumedAt !== undefined && (sched.lastScheduleTime === undefined || sched.resumedAt > sched.lastScheduleTime) ? { at: sched.resumedAt, ...(sched.resumedBy ? { by: sched.resumedBy } : {}) } : undefined;
+  const tooManyTold = tooMany ? explainTooManyMissed(tooMany, ref, w.name, ev.collectedAt, resumed) : undefined;
+  const late = blocking || refused || tooMany ? undefined : findMissedStart(ev, w.name, sched.startingDeadlineSeconds);
+  const lateTold = late ? explainMissedStart(late, ref, w.name, ev.collectedAt) : tooManyTold;
   const told = refusedTold ?? lateTold;
   const cause = told ? told.cause : held && blocking
     ? `Job ${blocking.name} has parallelism 0, so the Job controller creates no pod for it: it never finishes nor fails, stays the CronJob's active run, and with concurrencyPolicy Forbid each run due since is skipped. parallelism 0 is how a Job is paused by hand (or by an overlay patch), and the CronJob's jobTemplate hands it to every new run.`
@@ -106,8 +110,9 @@ export function analyzeCronJobSchedule(ev: TriageEvidence): Finding[] {
         : `CronJob ${w.name}: ${runsNoun(missed)} did not start (${listRuns(missed, tz)})${lateTold ? `: ${lateTold.clause}` : ''}; ${lastText}${blocking ? `; run ${blocking.name} is still active (concurrencyPolicy Forbid)${held ? ' with parallelism: 0, so it never starts a pod' : ''}` : ''}`,
       layer: 'container/process',
       severity: missed.count > 1 ? 'critical' : 'warning',
-      confidence: blocking || refused || late ? 'high' : 'medium',
-      ...(refused ? { decisive: refused.message } : late ? { decisive: late.event.message } : {}),
+      confidence: blocking || refused || late || tooMany ? 'high' : 'medium',
+      ...(refused ? { decisive: refused.message } : late ? { decisive: late.event.message } : tooMany ? { decisive: tooMany.event.message } : {}),
+      ...(tooManyTold?.since ? { datesChange: true as const } : {}),
       evidence: [
         ...(refused ? [`FailedCreate ×${refused.event.count} on the CronJob, last ${formatAgo(refused.event.lastSeen, ev.collectedAt)}: ${refused.message}`] : []),
         `schedule ${sched.cron} (${tz}), lastScheduleTime ${sched.lastScheduleTime ?? 'never'}`,

@@ -51,6 +51,8 @@ import { PARALLELISM_CHANGED, PARALLEL_SETTINGS, PG_SHM_FULL, fixShm, readShmMou
 import { HOUR_MS, formatAgo, msBetween } from '../time-span.js';
 import { CACHE_FILLS, MEMCACHED_OUT_OF_MEMORY, MEMCACHED_TOO_LARGE, describeItemSizes, findFillStart, readMemcachedSettings } from '../memcached-refusal.js';
 import { ES_WRITE_REJECTED, describeWritePools } from '../es-write-rejection.js';
+import { ES_DISK_BLOCK } from '../es-index-block.js';
+import { describeStoppedCleanup, explainStoppedCleanup, findStoppedCleanup, fixStoppedCleanup } from '../stopped-cleanup.js';
 import { TOMBSTONES_SCANNED, TOMBSTONE_ABORT, TOMBSTONE_OR_READ_FAILED, describeDeletesSince, describeReplicaReason } from '../cassandra-tombstones.js';
 import { findServerServiceByPort } from '../server-service.js';
 import { BUSY_SCRIPT_FIX, BUSY_SCRIPT_OUTLASTS, BUSY_SCRIPT_WHY, REDIS_BUSY_SCRIPT, SLOW_SCRIPT, fixBusyScript, quoteBusy } from '../redis-busy-script.js';
@@ -158,6 +160,8 @@ interface Refusal {
    * memory): the fault began when they began writing, so its onset is their start. Says why.
    */
   fills?: string;
+  /** The server refuses because its disk is full (a flood-stage block): a cleanup CronJob that stopped is the trigger of the fill (stopped-cleanup.ts). */
+  fillsDisk?: true;
   /**
    * A refusal the clients' own way of working brings on (many small inserts): when it began, so a
    * rollout of theirs that changed it (a smaller batch) is tested as the trigger.
@@ -460,7 +464,8 @@ const REFUSALS: readonly Refusal[] = [
   },
   {
     server: 'Elasticsearch',
-    pattern: /cluster_block_exception[^\n]*(read-only|flood[- ]stage)/i,
+    pattern: ES_DISK_BLOCK,
+    fillsDisk: true,
     refuses: 'writes: its indices are read-only',
     why: 'A data node crossed the flood-stage disk watermark, so Elasticsearch marked the indices read-only (index.blocks.read_only_allow_delete).',
     fix: 'free disk on the Elasticsearch data nodes (or add some); recent versions lift the block by themselves once below the high watermark',
@@ -1354,6 +1359,10 @@ function tellRefusals(ev: TriageEvidence): ToldRefusal[] {
     // Its own log says its disk is full: the claim its pod writes to, and its size.
     const teller = told && DISK_FULL.test(told.line) ? serverPods.find((d) => d.pod.name === told.pod) : undefined;
     const full = teller ? describeFullClaims(teller.pod, teller.claims ?? []) : undefined;
+    // A disk that filled up: the cleanup CronJob of the namespace that stopped deleting old data is when it began to fill.
+    const local = service === undefined || service.namespace === ev.target.namespace;
+    const cleanup = (r.fillsDisk || teller) && local ? findStoppedCleanup(ev.cleanupCronJobs, ev.collectedAt) : undefined;
+    const cleanupSaid = cleanup ? describeStoppedCleanup(cleanup, ev.collectedAt) : undefined;
     // Which broker node raised it, and how far its free disk was below the limit.
     const raisedOn = alarm?.node ? ` — alarm raised on ${alarm.node}${alarm.disk ? ` (${alarm.disk.said})` : ''}` : alarm?.disk ? ` — ${alarm.disk.said}` : '';
     const gone = alarm?.gone.map((g) => `${g.user}${g.ago ? ` (${g.ago})` : ''}`).join(', ');
@@ -1409,7 +1418,8 @@ function tellRefusals(ev: TriageEvidence): ToldRefusal[] {
     const toldFix = told?.fix ?? (told?.subject ? `${r.fix} — start with ${told.subject}` : ownFix);
     const diskFix = full && teller ? `grow ${teller.pod.name}'s ${full}, or free space on it, so ${r.server} can write to disk again` : undefined;
     const replicaFix = replica && address ? fixReplicaAddress(replica, address.env, fromConfigMap?.configMap, r.server) : undefined;
-    const fixedHere = mixedFix ?? replicaFix ?? pinnedFix ?? diskFix ?? leftFix ?? (configRead?.fix ? `${toldFix}; then ${configRead.fix}` : toldFix);
+    const fixedOnServer = mixedFix ?? replicaFix ?? pinnedFix ?? diskFix ?? leftFix ?? (configRead?.fix ? `${toldFix}; then ${configRead.fix}` : toldFix);
+    const fixedHere = cleanup ? `${fixStoppedCleanup(cleanup, formatKubectl(ev.target, `patch cronjob ${cleanup.name} -p '{"spec":{"suspend":false}}'`))}; meanwhile ${fixedOnServer}` : fixedOnServer;
     // Another client's work inside the server blocks it (a script): the Job that talks to it and started just before the first refusal is the trigger.
     const firstRefusal = r.ranBy ? hits.map(timeOfHit).filter((t) => t !== undefined).sort()[0] : undefined;
     const runs = r.ranBy && service ? findServerJobRuns(ev.namespaceJobs?.jobs ?? [], service.name, firstRefusal) : undefined;
@@ -1419,7 +1429,7 @@ function tellRefusals(ev: TriageEvidence): ToldRefusal[] {
     // A migration Job that completed just before: what it applied, in the migration tool's own words.
     const migrated = r.migratedBy ? describeMigrationRuns(ev.migrationJobLogs ?? [], ev.collectedAt) : undefined;
     const migrationLines = migrated ? (ev.migrationJobLogs ?? []).flatMap((m) => m.lines.slice(-3).map((l) => `log ${m.pod} (Job ${m.job}): ${l}`)) : [];
-    const head = `${named} ${r.verb ?? 'refuses'} ${mixedWhy ? `writes: ${mixedWhy}` : replicaWhy ? `writes: ${replicaWhy}` : pinned && primaryPod ? `writes: the client is pinned to pod ${pinned.pod}, now a replica of ${primaryPod}` : member ? `writes: the client is pinned to ${member} by directConnection=true, now a secondary` : `${refused}${r.scope?.(hits[hits.length - 1]?.line ?? '') ?? ''}`}${configured}${raisedOn}${measured ? ` — ${measured}` : ''}${told ? ` — ${toldSaid ?? ''}${full ? `, on its ${full}` : ''}` : ''}${rolled ? ` — ${rolled.said}` : ''}`;
+    const head = `${named} ${r.verb ?? 'refuses'} ${mixedWhy ? `writes: ${mixedWhy}` : replicaWhy ? `writes: ${replicaWhy}` : pinned && primaryPod ? `writes: the client is pinned to pod ${pinned.pod}, now a replica of ${primaryPod}` : member ? `writes: the client is pinned to ${member} by directConnection=true, now a secondary` : `${refused}${r.scope?.(hits[hits.length - 1]?.line ?? '') ?? ''}`}${configured}${raisedOn}${measured ? ` — ${measured}` : ''}${told ? ` — ${toldSaid ?? ''}${full ? `, on its ${full}` : ''}` : ''}${rolled ? ` — ${rolled.said}` : ''}${cleanupSaid ? ` — since ${cleanupSaid}` : ''}`;
     // The server's own configured limit, read where it is set, or its own dated change: the server decides, whatever the client runs.
     const builtSince = r.builtSince?.(ev, podObjects, hits.map(timeOfHit).filter((t) => t !== undefined).sort()[0]);
     const bySetting = !r.clientSide && !r.byClient && !r.ranBy && !r.failover && r.onlyWhenSet === true && configRead !== undefined;
@@ -1440,6 +1450,7 @@ function tellRefusals(ev: TriageEvidence): ToldRefusal[] {
         ...(primary && primaryPod ? [`log ${pinned?.pod ?? ''} (${r.server}): ${primary.line}`] : []),
         ...(told ? [`log ${told.pod} (${r.server}): ${told.line}`] : []),
         ...(teller && full ? [`${teller.pod.name} writes to ${full}`] : []),
+        ...(cleanup ? [`CronJob ${cleanup.name} (schedule ${cleanup.schedule}): ${describeStoppedCleanup(cleanup, ev.collectedAt, true)}`] : []),
         ...hits.slice(-2).map((h) => `log ${h.log.pod}: ${h.line}`),
         ...(own && alarm ? [`log ${own.pod.name} (${r.server}): ${alarm.alarm}`] : []),
         ...(own && alarm?.disk ? [`log ${own.pod.name} (${r.server}): ${alarm.disk.line}`] : []),
@@ -1461,10 +1472,10 @@ function tellRefusals(ev: TriageEvidence): ToldRefusal[] {
       ...(r.scalesWithReplicas ? { scalesWithReplicas: true } : {}),
       // The server's own log dates the reload that changed the setting: that is the trigger.
       // So does the server's own recent rollout, when the title states it.
-      ...(toldAt || runs || leftOn || rolled || edited ? { datesChange: true as const } : {}),
+      ...(toldAt || runs || leftOn || rolled || edited || cleanup ? { datesChange: true as const } : {}),
       ...(leftJob ? { outsideWorkload: `the setting lives in the ${r.server} server, left on by ${leftJob}; a rollout of these pods changes nothing` } : {}),
       ...(fillStart && r.fills ? { onset: fillStart, buildsUp: r.fills, latent: r.fills } : onset ? { onset } : leftOn?.run.createdAt ? { onset: leftOn.run.createdAt } : firstRefusal && runs ? { onset: firstRefusal } : {}),
-      likelyCause: mixedWhy ? `${mixedWhy}. Each new connection lands on any of them, so those that reach a replica fail every write; no failover is needed for that, and the servers are healthy.` : replicaWhy ? `${replicaWhy}. Every connection lands on a replica, which serves reads and refuses every write; no failover is needed for that, and the servers are healthy.` : pinnedWhy ? `${pinnedWhy}. Reads still work there, so probes that only PING or read keep passing while every write fails.` : r.clientSide ? `${r.why}${configRead ? ` Here ${configRead.why}` : ''} ${r.clientSide}${migrated ? ` ${migrated}: the schema change the statements prepared before it no longer match.` : ''}` : `${why}${configRead ? ` Here ${configRead.why}` : ''}${backlog} ${r.byClient ? `${r.server}${service ? ` (${service.name})` : ''} is up and answering: what it refuses is the way these pods write to it, and restarting either will not help.${builtSince ? ` ${builtSince}` : ''}` : r.ranBy ? `${r.server}${service ? ` (${service.name})` : ''} and these pods are healthy: another client's work inside it holds it for everyone.` : `The fault is on the ${r.server} side${service ? ` (${service.name})` : ''}, not in these pods: restarting them will not help.`}${runner && service ? ` ${runner} talks to ${service.name} and its run began just before the first ${r.ranBy?.what ?? 'refusal'}: what it runs there is the likely blocker (its log says what it sent).` : ''}`,
+      likelyCause: mixedWhy ? `${mixedWhy}. Each new connection lands on any of them, so those that reach a replica fail every write; no failover is needed for that, and the servers are healthy.` : replicaWhy ? `${replicaWhy}. Every connection lands on a replica, which serves reads and refuses every write; no failover is needed for that, and the servers are healthy.` : pinnedWhy ? `${pinnedWhy}. Reads still work there, so probes that only PING or read keep passing while every write fails.` : r.clientSide ? `${r.why}${configRead ? ` Here ${configRead.why}` : ''} ${r.clientSide}${migrated ? ` ${migrated}: the schema change the statements prepared before it no longer match.` : ''}` : `${why}${configRead ? ` Here ${configRead.why}` : ''}${backlog} ${r.byClient ? `${r.server}${service ? ` (${service.name})` : ''} is up and answering: what it refuses is the way these pods write to it, and restarting either will not help.${builtSince ? ` ${builtSince}` : ''}` : r.ranBy ? `${r.server}${service ? ` (${service.name})` : ''} and these pods are healthy: another client's work inside it holds it for everyone.` : `The fault is on the ${r.server} side${service ? ` (${service.name})` : ''}, not in these pods: restarting them will not help.`}${runner && service ? ` ${runner} talks to ${service.name} and its run began just before the first ${r.ranBy?.what ?? 'refusal'}: what it runs there is the likely blocker (its log says what it sent).` : ''}${cleanup ? ` ${explainStoppedCleanup(cleanup)}` : ''}`,
       nextAction: r.clientSide ? `Fix ${r.fixes ?? 'the command these pods send to'} ${named}: ${fixed}.` : `Fix ${named}: ${fixed}${alarm?.gone[0] ? ` — start with ${alarm.gone.map((g) => g.user).join(', ')}, whose connection is gone` : ''}.`,
       fix: fixed,
       confirmCommands: [

@@ -160,6 +160,18 @@ describe('analyzeCronJobSchedule', () => {
     expect(f?.confidence).toBe('high');
   });
 
+  it('names the controller giving up on more than 100 missed starts, no deadline, since the resume', () => {
+    // Every 10 minutes, suspended for four days, resumed 47 minutes ago: ~580 runs count as missed.
+    const ev = cronJob('ledger-close', { cron: '*/10 * * * *', suspended: false, concurrencyPolicy: 'Allow', lastScheduleTime: minutesAgo(4 * 24 * 60), lastSuccessfulTime: minutesAgo(4 * 24 * 60 - 1), resumedAt: minutesAgo(47), resumedBy: 'kubectl-patch' }, [completed('ledger-close', 4 * 24 * 60, 1)]);
+    ev.events = [cronEvent('FailedNeedsStart', 'Cannot determine if job needs to be started: too many missed start time (> 100). Set or decrease .spec.startingDeadlineSeconds or check clock skew.', 1, 'ledger-close')];
+    ev.events[0]!.type = 'Warning';
+    const [f] = analyzeCronJobSchedule(ev);
+    expect(f?.title).toMatch(/did not start \([^)]*\): the controller refuses to start any: too many missed start times \(> 100\) and no startingDeadlineSeconds \(FailedNeedsStart\), since it was resumed 47m ago by kubectl-patch/);
+    expect(f?.fix).toMatch(/^set spec.startingDeadlineSeconds \(e.g. 300\)/);
+    expect(f?.nextAction).toMatch(/trigger the run it owes by hand/);
+    expect(f?.datesChange).toBe(true);
+  });
+
   it('does not blame a starting deadline without the controller saying it missed one', () => {
     const ev = cronJob('ledger-close', { cron: '20 * * * *', suspended: false, concurrencyPolicy: 'Allow', startingDeadlineSeconds: 15, lastScheduleTime: minutesAgo(174) }, [completed('ledger-close', 174, 4)]);
     const [f] = analyzeCronJobSchedule(ev);
