@@ -134,6 +134,9 @@
 //   and where a container of the pods was OOM-killed at its memory limit, a get of the ConfigMaps it mounts (at most two;
 //   only the settings that size a server's memory pool kept — shared_buffers, work_mem, max_connections,
 //   innodb_buffer_pool_size, cacheSizeGB, maxmemory: read-memory-pool-config.ts),
+//   and where a log of the pods says the primary already removed the WAL segment it needs ("requested WAL segment … has
+//   already been removed"), a get of the ConfigMaps that pod mounts (at most two; only wal_keep_size, wal_keep_segments,
+//   max_slot_wal_keep_size and archive_mode kept: read-wal-retention-config.ts),
 //   and where those logs say a table is missing (PostgreSQL 42P01 `relation "…" does not exist`, MySQL 1146) and the logging
 //   container sets no schema generation itself, a get of the ConfigMaps it mounts, then of those it takes variables from (at
 //   most two; only the ddl-auto / hbm2ddl.auto lines and the newest write of the data kept: read-schema-generation.ts),

@@ -124,6 +124,7 @@ import { readYamlBooleans } from './read-yaml-boolean.js';
 import { readEntrypointScripts } from './read-entrypoint-scripts.js';
 import { readPoolConfig } from './read-pool-config.js';
 import { readMemoryPoolConfig } from './read-memory-pool-config.js';
+import { readWalRetentionConfig } from './read-wal-retention-config.js';
 import { readSchemaGeneration } from './read-schema-generation.js';
 import { readServerNames } from './read-server-names.js';
 import { readConfigEndpoints } from './read-config-endpoints.js';
@@ -226,7 +227,7 @@ export interface FirstReads {
   workloadEvents: Promise<EventEvidence[]>;
 }
 
-type Leads = Pick<TriageEvidence, 'nodeChange' | 'pullQueue' | 'downServices' | 'volumeServerPods' | 'calledServices' | 'callerPods' | 'acmeSolvers' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'namespaceRollouts' | 'redisClientLogs' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'certificateEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'accountJobLogs' | 'migrationJobLogs' | 'failedMigrationLogs' | 'proxyConfig' | 'proxyRoutes' | 'proxyConnectionConfig' | 'sentinelConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume' | 'proxyAcl' | 'yamlBooleans' | 'entrypointScripts' | 'settingConfig' | 'circuitBreakerConfig' | 'groupCoordinator' | 'historyRetention' | 'schedulerReplicas' | 'poolConfig' | 'memoryPoolConfig' | 'schemaGeneration' | 'serverNames' | 'configEndpoints' | 'resolverPeers' | 'senderRollouts' | 'sinkSenders' | 'issuerProvider' | 'cotenantScaleUps' | 'rateLimitService' | 'frontProxy' | 'backendDown' | 'replayingProxy' | 'advertisedHost' | 'gateControllers' | 'queueConsumers' | 'namedNamespaceServices' | 'cronJobSchedules' | 'cleanupCronJobs' | 'leftSettingJobLogs' | 'formerConsumerLines' | 'claimHolders' | 'clientVersion' | 'tlsLibrary' | 'serverCertRefusal' | 'readOnlyJobLogs' | 'backupJobLogs' | 'refresherJobLogs' | 'sessionListings' | 'migrationLockRuns' | 'metadataLockRuns' | 'gateWriter' | 'meshControlPlane' | 'imageHolderNodes' | 'dnsCacheConfig'>;
+type Leads = Pick<TriageEvidence, 'nodeChange' | 'pullQueue' | 'downServices' | 'volumeServerPods' | 'calledServices' | 'callerPods' | 'acmeSolvers' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'namespaceRollouts' | 'redisClientLogs' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'certificateEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'accountJobLogs' | 'migrationJobLogs' | 'failedMigrationLogs' | 'proxyConfig' | 'proxyRoutes' | 'proxyConnectionConfig' | 'sentinelConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume' | 'proxyAcl' | 'yamlBooleans' | 'entrypointScripts' | 'settingConfig' | 'circuitBreakerConfig' | 'groupCoordinator' | 'historyRetention' | 'schedulerReplicas' | 'poolConfig' | 'memoryPoolConfig' | 'schemaGeneration' | 'serverNames' | 'configEndpoints' | 'resolverPeers' | 'senderRollouts' | 'sinkSenders' | 'issuerProvider' | 'cotenantScaleUps' | 'rateLimitService' | 'frontProxy' | 'backendDown' | 'replayingProxy' | 'advertisedHost' | 'gateControllers' | 'queueConsumers' | 'namedNamespaceServices' | 'cronJobSchedules' | 'cleanupCronJobs' | 'leftSettingJobLogs' | 'formerConsumerLines' | 'claimHolders' | 'clientVersion' | 'tlsLibrary' | 'serverCertRefusal' | 'readOnlyJobLogs' | 'backupJobLogs' | 'refresherJobLogs' | 'sessionListings' | 'migrationLockRuns' | 'metadataLockRuns' | 'gateWriter' | 'meshControlPlane' | 'imageHolderNodes' | 'dnsCacheConfig' | 'walRetentionConfig'>;
 /** What the leads add to the cluster DNS's evidence: its capacity, its Corefile. */
 type DnsParts = Partial<Pick<NonNullable<TriageEvidence['dns']>, 'capacity' | 'config' | 'logs' | 'services'>>;
 
@@ -581,6 +582,7 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
   const memoryPoolConfigP = podsP.then((pods) => readMemoryPoolConfig(ctx, pods.ranked, now()));
   // Its queries find a table missing: the schema generation (ddl-auto) in the ConfigMaps the logging container mounts or takes variables from.
   const schemaGenerationP = Promise.all([podsP, detailsP]).then(([pods, d]) => readSchemaGeneration(ctx, { logs: d.logs, pods: pods.ranked }));
+  const walRetentionConfigP = Promise.all([podsP, detailsP]).then(([pods, d]) => readWalRetentionConfig(ctx, { logs: d.logs, pods: pods.ranked }));
   // nginx stops at start for a server_name too long for its hash buckets: the longest name in the ConfigMap its container mounts.
   const serverNamesP = Promise.all([podsP, detailsP, first.revisions]).then(([pods, d, r]) => readServerNames(ctx, { logs: d.logs, pods: pods.ranked, revisions: r.revisions }));
   // A name the logs say does not resolve without naming it (gRPC's "produced zero addresses"): the Service names in the config the pods mount, and whether those Services exist.
@@ -815,6 +817,7 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     poolConfig: poolConfigP,
     memoryPoolConfig: memoryPoolConfigP,
     schemaGeneration: schemaGenerationP,
+    walRetentionConfig: walRetentionConfigP,
     serverNames: serverNamesP,
     configEndpoints: configEndpointsP,
     resolverPeers: resolverPeersP,

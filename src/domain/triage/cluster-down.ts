@@ -10,6 +10,7 @@ import type { DependencyMembersEvidence } from './evidence-dependency-members.js
 import { findCondition, pickDecisiveLine } from './evidence-lookup.js';
 import { getLastTermination } from './pod-status.js';
 import { truncate } from '../text.js';
+import { isErrorLine } from './error-line.js';
 import { findInClusterService } from './down-service.js';
 import { RECLAIM_REASON } from './node-reclaims.js';
 import { parseSchedulingMessage, summarizeSchedulingReasons } from './scheduling-message.js';
@@ -18,6 +19,7 @@ import type { ServerKind } from './server-address.js';
 import { findServerServiceByPort } from './server-service.js';
 import { MINUTE_MS, msBetween } from './time-span.js';
 import { VAULT_SEALED } from './vault-sealed.js';
+import { findNodeDown } from './node-reboot.js';
 import { CLICKHOUSE_READONLY } from './clickhouse-readonly.js';
 import { GALERA_NO_PRIMARY } from './galera-no-primary.js';
 import { CONSUL_NO_LEADER } from './consul-no-leader.js';
@@ -190,11 +192,12 @@ export interface ClusterDown {
 export function findClusterDown(ev: Pick<TriageEvidence, 'logs' | 'pods' | 'target'> & { services?: TriageEvidence['services']; dependencyMembers?: TriageEvidence['dependencyMembers'] }): ClusterDown | undefined {
   for (const sign of CLUSTER_DOWN) {
     const hits = ev.logs.flatMap((log) => listStandingHits(sign, log.lines).map((line) => ({ log, line: line.trim() })));
-    if (hits.length < (sign.once ? 1 : MIN_LINES)) continue;
+    if (hits.length < (sign.once ? 1 : MIN_LINES) && !hits.some((h) => isReplayedRefusal(sign, h.log, ev.pods))) continue;
     const first = hits[0];
     if (sign.coordinator) return { sign, hits, ...findCoordinator(sign.coordinator, ev) };
     const c = ev.pods.find((p) => p.name === first?.log.pod)?.containers.find((x) => x.name === first?.log.container);
-    const address = c ? findServerAddress(c, sign.server) : undefined;
+    // With no address in its env (a mounted agent config holds it), the refused call's own URL names the server.
+    const address = (c ? findServerAddress(c, sign.server) : undefined) ?? (first ? findRefusedUrlHost(first.log) : undefined);
     const byPort = address || !ev.services ? undefined : findServerServiceByPort(ev.services, sign.server, ev.pods.find((p) => p.name === first?.log.pod)?.labels);
     const found = address ? findInClusterService(address.host, ev.target.namespace) : byPort ? { name: byPort.name, namespace: ev.target.namespace } : undefined;
     // Neither names it: the address a ConfigMap the container takes whole holds, read with the members.
@@ -204,6 +207,25 @@ export function findClusterDown(ev: Pick<TriageEvidence, 'logs' | 'pods' | 'targ
     return { sign, hits, ...(at ? { address: at } : {}), ...(service ? { service } : {}) };
   }
   return undefined;
+}
+
+/**
+ * A crashed run that gave up on the refusal (an error line at or after it) in a container that has
+ * restarted again and again: every restart replays that run, so one line stands for each of them.
+ */
+function isReplayedRefusal(sign: ClusterDownSign, log: LogEvidence, pods: readonly PodEvidence[]): boolean {
+  if (!log.previous) return false;
+  const pod = pods.find((p) => p.name === log.pod);
+  const c = [...(pod?.containers ?? []), ...(pod?.initContainers ?? [])].find((x) => x.name === log.container);
+  if (c === undefined || c.restartCount < MIN_LINES) return false;
+  const at = log.lines.findIndex((l) => sign.pattern.test(l));
+  return at >= 0 && log.lines.slice(at).some(isErrorLine);
+}
+
+/** The host of the URL a refused call names in the log ("URL: PUT http://vault.vault.svc:8200/v1/…"), as an address with no env. */
+function findRefusedUrlHost(log: LogEvidence): { env: string; host: string } | undefined {
+  const host = log.lines.map((l) => /\bURL: [A-Z]+ https?:\/\/([\w.-]+)/.exec(l)?.[1]).find((h) => h !== undefined);
+  return host ? { env: 'URL', host } : undefined;
 }
 
 /** The lines of one log that show the sign, less those its clients' own later line says are over (the cluster found serving again). */
@@ -302,8 +324,16 @@ export interface DownMember {
 function findCrashingContainer(pod: PodEvidence): PodEvidence['containers'][number] | undefined {
   return pod.containers.find((c) => {
     const last = getLastTermination(c);
-    return c.restartCount > 0 && !c.ready && last !== undefined && last.exitCode !== 0;
+    return c.restartCount > 0 && !c.ready && last !== undefined && last.exitCode !== 0 && !isLostToItsNode(c, last);
   });
+}
+
+/**
+ * A run the runtime lost rather than one that crashed (exit 255, reason Unknown: its node rebooted
+ * under it), now running again: the member is not crash-looping, its current run says what it is.
+ */
+function isLostToItsNode(c: PodEvidence['containers'][number], last: { exitCode?: number; reason?: string }): boolean {
+  return last.exitCode === 255 && last.reason === 'Unknown' && c.state !== undefined && 'running' in c.state;
 }
 
 /** The members whose last run crashed and whose previous log says why: the adapter reads those tails (the first few). */
@@ -351,6 +381,35 @@ export function listDownMembers(pods: readonly PodEvidence[], logs: readonly Log
     }
     return [{ pod, state: pod.phase === 'Running' ? RUNNING_NOT_READY : pod.phase }];
   });
+}
+
+/** A member that runs unready in a pod this old, restarted since, went down in place (not re-created). */
+const IN_PLACE_AGE_MS = 60 * MINUTE_MS;
+
+export interface RestartInPlace {
+  /** The members restarted in their old pods, and when their current run began (the earliest). */
+  pods: string[];
+  startedAt: IsoTime;
+  /** Their node's reboot (or NotReady) just before: why they restarted. */
+  nodeDown?: EventEvidence;
+}
+
+/**
+ * Members that run unready in old pods whose container restarted lately (a node's reboot restarts
+ * them where they are): their pod's age says nothing of when they went down, their run's start does,
+ * and their node's reboot or NotReady just before it is the trigger.
+ */
+export function findRestartInPlace(down: readonly DownMember[], events: readonly EventEvidence[], now: IsoTime): RestartInPlace | undefined {
+  const restarted = down.flatMap((d) => {
+    if (!d.state.startsWith(RUNNING_NOT_READY) || d.pod.createdAt === undefined || msBetween(d.pod.createdAt, now) < IN_PLACE_AGE_MS) return [];
+    const c = d.pod.containers.find((x) => x.restartCount > 0 && x.state !== undefined && 'running' in x.state);
+    const started = c?.state !== undefined && 'running' in c.state ? c.state.running.startedAt : undefined;
+    return started !== undefined && msBetween(started, now) < IN_PLACE_AGE_MS ? [{ pod: d.pod, started }] : [];
+  });
+  const startedAt = restarted.map((r) => r.started).sort()[0];
+  if (startedAt === undefined) return undefined;
+  const nodeDown = findNodeDown({ events: [...events] }, restarted.map((r) => r.pod), startedAt);
+  return { pods: restarted.map((r) => r.pod.name), startedAt, ...(nodeDown ? { nodeDown } : {}) };
 }
 
 /** The node controller's words for a node that went away. */

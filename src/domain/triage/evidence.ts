@@ -90,6 +90,7 @@ import type { YamlBooleanEvidence } from './evidence-yaml-boolean.js';
 import type { EntrypointScriptEvidence } from './evidence-entrypoint-script.js';
 import type { PoolConfigEvidence } from './evidence-pool-config.js';
 import type { MemoryPoolConfigEvidence } from './evidence-memory-pool-config.js';
+import type { ServerConfigEvidence } from './evidence-server-config.js';
 import type { SchemaGenerationEvidence } from './evidence-schema-generation.js';
 import type { ServerNamesEvidence } from './evidence-server-names.js';
 import type { ConfigEndpointEvidence } from './evidence-config-endpoint.js';
@@ -517,6 +518,8 @@ export interface TriageEvidence {
   poolConfig?: PoolConfigEvidence[];
   /** The memory-pool settings (shared_buffers, innodb_buffer_pool_size, cacheSizeGB, maxmemory) of the ConfigMaps an OOM-killed container mounts (memory-pool.ts). */
   memoryPoolConfig?: MemoryPoolConfigEvidence[];
+  /** The WAL-retention settings (wal_keep_size, max_slot_wal_keep_size, archive_mode) of the ConfigMaps a pod mounts whose log says the WAL it needs was removed (standby-wal-gap.ts). */
+  walRetentionConfig?: ServerConfigEvidence[];
   /** The schema-generation lines (ddl-auto, hbm2ddl.auto) of the ConfigMaps the logging container mounts or takes variables from, where its queries find a table missing (schema-generation.ts). */
   schemaGeneration?: SchemaGenerationEvidence[];
   /** The longest server_name (and the bucket size set) in the ConfigMap mounted by an nginx whose start fails at "could not build server_names_hash" (server-names-hash.ts). */

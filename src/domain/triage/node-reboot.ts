@@ -67,7 +67,7 @@ export function tellNodeReboot(r: NodeReboot, container: string, now: IsoTime): 
  * `before`: its kubelet's new boot (Rebooted, with the boot id) first, else the node controller's
  * latest NodeNotReady. What a disk attached to it lives through: an unclean shutdown.
  */
-export function findNodeDown(ev: TriageEvidence, pods: readonly PodEvidence[], before: IsoTime): EventEvidence | undefined {
+export function findNodeDown(ev: Pick<TriageEvidence, 'events'>, pods: readonly PodEvidence[], before: IsoTime): EventEvidence | undefined {
   const nodes = new Set(pods.flatMap((p) => (p.nodeName ? [p.nodeName] : [])));
   const down = ev.events.filter((e) => e.object.kind === 'Node' && nodes.has(e.object.name) && (e.reason === 'Rebooted' || e.reason === 'NodeNotReady') && isInTriggerWindow(e.firstSeen, before));
   return down.find((e) => e.reason === 'Rebooted') ?? down.sort((a, b) => msBetween(b.firstSeen, a.firstSeen))[0];

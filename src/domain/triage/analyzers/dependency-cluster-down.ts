@@ -11,7 +11,7 @@ import type { MemberVolumeEvidence } from '../evidence-member-volumes.js';
 import { condenseStructuredLine, findPod } from '../evidence-lookup.js';
 import type { Finding } from '../finding.js';
 import { formatKubectl } from '../kubectl-command.js';
-import { describeMajority, findClusterDown, findDeadNodes, findLostNodes, findSyncingMembers, listDownMembers, readMemberReadiness, shortenReason } from '../cluster-down.js';
+import { describeMajority, findClusterDown, findDeadNodes, findLostNodes, findRestartInPlace, findSyncingMembers, listDownMembers, readMemberReadiness, shortenReason } from '../cluster-down.js';
 import type { ClusterDown, DeadNode, DownMember, LostNode, MemberReadiness } from '../cluster-down.js';
 import { listNodesOf, unique } from '../pod-status.js';
 import { findWipedClaim } from '../renewed-member.js';
@@ -115,6 +115,9 @@ function describe(ev: TriageEvidence, found: ClusterDown, members: DependencyMem
   // The members' own logs may say why the cluster cannot form (none may bootstrap it): that names the fix, not each crash.
   const formation = members?.logs && sign.formation ? sign.formation(members.logs, members.pods) : undefined;
   const now = ev.collectedAt;
+  // Members restarted in their old pods (their node rebooted): the restart, and the node's reboot, date it.
+  const inPlace = members && down.length > 0 ? findRestartInPlace(down, [...ev.events, ...members.nodeLosses], now) : undefined;
+  const inPlaceSaid = inPlace ? ` (restarted in place ${formatAgo(inPlace.startedAt, now)}${inPlace.nodeDown ? `, as its node ${inPlace.nodeDown.object.name} ${inPlace.nodeDown.reason === 'Rebooted' ? 'rebooted' : 'went NotReady'} ${formatAgo(inPlace.nodeDown.firstSeen, now)}` : ''})` : '';
   const where = service ? { ...ev.target, namespace: service.namespace } : ev.target;
   const state = members === undefined
     ? 'its pods were not read'
@@ -122,7 +125,7 @@ function describe(ev: TriageEvidence, found: ClusterDown, members: DependencyMem
       ? 'its Service selects no pod'
       : down.length === 0
         ? `all ${members.pods.length} of its pods are Running and ready`
-        : describeDown(formation ? down.map(({ crash, ...d }) => ({ ...d, ...(crash ? { crash: { container: crash.container, restarts: crash.restarts } } : {}) })) : down, lost, now, dead, members.nodes, members.volumes);
+        : `${describeDown(formation ? down.map(({ crash, ...d }) => ({ ...d, ...(crash ? { crash: { container: crash.container, restarts: crash.restarts } } : {}) })) : down, lost, now, dead, members.nodes, members.volumes)}${inPlaceSaid}`;
   // Ready members that still copy the data set (initial sync): they answer their probe but confirm no write yet.
   const syncing = findSyncingMembers(sign, members);
   const syncStep = syncing.length > 0 ? `let ${joinAnd(syncing.map((m) => m.pod))} finish ${syncing.length === 1 ? 'its' : 'their'} initial sync` : undefined;
@@ -199,7 +202,8 @@ function describe(ev: TriageEvidence, found: ClusterDown, members: DependencyMem
   const spread = together || sharedNode ? ` Then spread the members across nodes and zones (pod anti-affinity or topology spread) so one node never holds ${sign.majority ? 'a majority of them' : 'a master and its replica'}.` : '';
   const selector = members?.pods[0]?.labels;
   // A member crashing in place was not re-created, nor was one held on a dead node: their age says nothing of when they went down (the node's does).
-  const onset = earliest([...down.filter((d) => d.crash === undefined && !held.has(d.pod.name)).map((d) => d.pod.createdAt), ...dead.map((d) => d.since)]);
+  const inPlaceAt = inPlace?.nodeDown?.firstSeen ?? inPlace?.startedAt;
+  const onset = earliest([...down.filter((d) => d.crash === undefined && !held.has(d.pod.name)).map((d) => (inPlace?.pods.includes(d.pod.name) ? inPlaceAt : d.pod.createdAt)), ...dead.map((d) => d.since)]);
   const described = sign.describe?.(hits.at(-1)?.line ?? '');
   // The shortest refusal says it best: the exception's own message, not a retry line around the code.
   const quoted = shortenReason(hits.map((h) => condenseStructuredLine(h.line)).reduce((a, b) => (b.length < a.length ? b : a), condenseStructuredLine(hits.at(-1)?.line ?? '')), 300);
@@ -233,6 +237,7 @@ function describe(ev: TriageEvidence, found: ClusterDown, members: DependencyMem
       // The structured line's message alone drops its state ("newState"): what it says is added.
       ...syncing.map((m) => `log ${m.pod}: ${condenseStructuredLine(m.line)} (${m.said})`),
       ...dead.map((d) => `${describeDeadNode(d, now)}${d.node.taints.length > 0 ? `, tainted ${d.node.taints.map((t) => `${t.key}:${t.effect}`).join(', ')}` : ''}`),
+      ...(inPlace?.nodeDown ? [`event Node ${inPlace.nodeDown.object.name}: ${inPlace.nodeDown.reason} ${formatAgo(inPlace.nodeDown.firstSeen, now)}: ${inPlace.nodeDown.message}`] : []),
       ...lost.flatMap((l) => l.events.map((e) => `event Node ${l.node}: ${e.reason}${e.source ? ` (${e.source})` : ''} ${formatAgo(e.firstSeen, now)}: ${e.message}`)),
     ],
     // The refusal's words are in the title already when it was read from the line.

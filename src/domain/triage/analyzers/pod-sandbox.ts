@@ -37,6 +37,29 @@ function findAgent(ev: TriageEvidence, node: string, plugin: string | undefined)
   return findNodeAgent(ev.nodeAgents?.find((n) => n.node === node), (a) => isCniAgent(a, plugin));
 }
 
+/** The bridge plugin finding the host's bridge on another subnet: `"cni0" already has an IP address different from 10.244.5.1/24`. */
+const STALE_BRIDGE = /"?([\w.-]+)"? already has an IP address different from ([\d.]+\/\d+)/;
+
+/**
+ * The host's bridge kept an address from the node's old pod subnet (a node reset and re-joined
+ * without a reboot gets a new podCIDR; the bridge outlives the reset): the node's re-registration, when
+ * its Node object is new, is the trigger.
+ */
+function describeStaleBridge(ev: TriageEvidence, node: string, detail: string): { what: string; why: string; fix: string; onset?: string } | undefined {
+  const m = STALE_BRIDGE.exec(detail);
+  if (m === null) return undefined;
+  const [, bridge = 'cni0', address = ''] = m;
+  const created = ev.nodes.find((n) => n.name === node)?.createdAt;
+  const rejoined = created !== undefined && msBetween(created, ev.collectedAt) <= 2 * HOUR_MS ? created : undefined;
+  const since = rejoined ? `; node ${node} re-registered ${formatAgo(rejoined, ev.collectedAt)} (its Node object is that new), so it got a new podCIDR while the host kept its old bridge` : '';
+  return {
+    what: `the host's bridge ${bridge} still holds an address of an older pod subnet, not ${address} of the node's current podCIDR${since}`,
+    why: `the bridge plugin finds the host's ${bridge} already addressed from another subnet than the node's podCIDR gives (${address}): a node reset and re-joined without a reboot gets a new podCIDR, and the bridge left from before keeps the old address, so every new pod's network setup fails`,
+    fix: `delete the stale ${bridge} (and flannel.1) interface on ${node} (ip link delete ${bridge}) or reboot it, so the plugin recreates the bridge on the node's current podCIDR`,
+    ...(rejoined ? { onset: rejoined } : {}),
+  };
+}
+
 function describe(ev: TriageEvidence, node: string, pods: PodEvidence[], events: EventEvidence[]): Finding | undefined {
   const newest = events.find((e) => e.lastSeen === latest(events.map((x) => x.lastSeen))) ?? events[0];
   if (newest === undefined) return undefined;
@@ -51,7 +74,8 @@ function describe(ev: TriageEvidence, node: string, pods: PodEvidence[], events:
   const stuck = `${n} pod${n === 1 ? '' : 's'} stuck in ContainerCreating`;
   const down = found !== undefined && agentState?.failing === true;
   // The plugin cannot reach its agent and the agent is down: one fact, said once.
-  const what = down && failure.kind === 'agent-unreachable'
+  const stale = failure.kind === 'network' ? describeStaleBridge(ev, node, failure.detail) : undefined;
+  const what = stale ? `${plugin} ${FAILS[failure.kind]}: ${stale.what}` : down && failure.kind === 'agent-unreachable'
     ? `its CNI agent there, ${agentName}, is ${agentState.state}, so ${failure.plugin ?? 'the CNI plugin'} cannot set up their network`
     : `${plugin} ${FAILS[failure.kind]}${down ? `; its agent there, ${agentName}, is ${agentState.state}` : ''}`;
   const created = found?.agent.pod.createdAt;
@@ -63,11 +87,11 @@ function describe(ev: TriageEvidence, node: string, pods: PodEvidence[], events:
     ...(logLine ? [`log ${found?.agent.pod.name ?? ''}: ${logLine}`] : []),
   ];
   if (failure.plugin && ev.nodeAgents?.some((a) => a.node === node) && found === undefined) evidence.push(`no pod of ${failure.plugin}'s agent was found among the node agents of ${node}`);
-  const why = WHY[failure.kind];
+  const why = stale?.why ?? WHY[failure.kind];
   const agentCause = down
     ? ` Its agent on ${node}, ${agentName}, is ${agentState.state}${logLine ? `: "${logLine}"` : ''}${young ? `; that pod was created ${formatAgo(created ?? ev.collectedAt, ev.collectedAt)}, so an update or restart of its DaemonSet is the likely start` : ''}.`
     : '';
-  const agentFix = down ? `get ${agentName} running again${young ? ` (if its DaemonSet was just updated, roll that DaemonSet back)` : ''}` : `fix ${plugin} on ${node}`;
+  const agentFix = stale ? stale.fix : down ? `get ${agentName} running again${young ? ` (if its DaemonSet was just updated, roll that DaemonSet back)` : ''}` : `fix ${plugin} on ${node}`;
   return {
     id: `pod-sandbox/${node}`,
     kind: 'pod-sandbox',
@@ -81,6 +105,8 @@ function describe(ev: TriageEvidence, node: string, pods: PodEvidence[], events:
     nextAction: `Mitigate: cordon ${node} and delete the stuck pod${n === 1 ? '' : 's'} so ${n === 1 ? 'it starts' : 'they start'} on another node (the bot will not). Then ${agentFix}.`,
     fix: `${agentFix}; meanwhile cordon ${node} and delete the stuck pod${n === 1 ? '' : 's'}`,
     outsideWorkload: 'any new pod on that node, of any revision, gets no network there',
+    // The node's re-registration dates the stale bridge: that is the trigger.
+    ...(stale?.onset ? { onset: stale.onset, datesChange: true as const } : {}),
     confirmCommands: [
       describePodCommand(ev.target, pods[0]?.name ?? ''),
       ...(found ? [`kubectl logs ${found.agent.pod.name} -n ${found.agent.namespace} --previous --tail=100${ev.target.context ? ` --context ${ev.target.context}` : ''}`] : []),

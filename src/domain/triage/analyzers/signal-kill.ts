@@ -6,6 +6,7 @@ import { describePodCommand, formatKubectl, podEventsCommand } from '../kubectl-
 import { type ContainerRef, formatContainerRef, formatPodShare, groupBy, limitLines, listNodesOf, listTerminations, severityForPods, unique } from '../pod-status.js';
 import { EXEC_CANNOT_RUN, PROBE_FAILED, explainProbeMiss, listProbeEvents, wasKilledByProbe } from '../probe-failures.js';
 import { explainByOwnLog } from '../probe-own-log.js';
+import { explainStandbyWalGap } from '../standby-wal-gap.js';
 import { explainRefusedProbeCommand } from '../probe-command-refused.js';
 import { explainSweptMarker } from '../probe-swept-marker.js';
 import type { ProbeMiss } from '../probe-miss.js';
@@ -87,7 +88,7 @@ function describeProbeKill(ev: TriageEvidence, hits: KillHit[]): Finding {
   const ownLogs = ev.logs.filter((l) => pods.includes(l.pod) && l.container === container.name);
   const runs = hits.map((h) => (h.term.startedAt && h.term.finishedAt ? (Date.parse(h.term.finishedAt) - Date.parse(h.term.startedAt)) / 1000 : undefined)).filter((x): x is number => x !== undefined);
   // A runtime's own deadlock report outranks every guess from the probe's side: the probe reached the app and waited.
-  const miss: StillLoadingMiss | undefined = portMismatch || execCannotRunIn(messages)
+  const miss: (StillLoadingMiss & { onset?: string }) | undefined = portMismatch || execCannotRunIn(messages)
     ? undefined
     : explainMigrationLockWait({ probeName, probe, logs: ownLogs, container: container.name, runs: ev.migrationLockRuns ?? [], now: ev.collectedAt }) ??
       explainDeadlockedProbe(probeName, messages, ownLogs, container.name, pods.length) ??
@@ -99,6 +100,7 @@ function describeProbeKill(ev: TriageEvidence, hits: KillHit[]): Finding {
       explainGcPauseProbe(probeName, probe, killerMessages, ownLogs) ??
       explainHeapExhaustedProbe(probeName, container, killerMessages, ownLogs) ??
       explainStillLoading({ probeName, probe, messages: killerMessages, logs: ownLogs, runs, ...withProbeChange(findProbeChange(ev.revisions, container.name)) }) ??
+      explainStandbyWalGap(ev, ownLogs) ??
       explainByOwnLog(probe, failures.map((f) => f.message), ownLogs, container.name) ??
       explainStartupOutlasted(ev, hits, probeName, killerMessages, runs);
   if (miss?.evidence) evidence.push(...miss.evidence);
@@ -142,6 +144,8 @@ function describeProbeKill(ev: TriageEvidence, hits: KillHit[]): Finding {
     ...(miss?.decisive ? { decisive: miss.decisive } : failures[0] ? { decisive: failures[0].message.replace(/\s+/g, ' ').trim() } : {}),
     ...(miss?.rollbackUndoes ? { rollbackUndoes: miss.rollbackUndoes } : {}),
     ...(miss?.outsideWorkload ? { outsideWorkload: miss.outsideWorkload } : {}),
+    // A reading that dates what brought it on (a standby's node away for hours) names the trigger.
+    ...(miss?.onset ? { onset: miss.onset, datesChange: true as const } : {}),
     likelyCause: `The kubelet restarts ${container.name} because ${why}. Exit ${codes} is the kill (SIGTERM, then SIGKILL after the grace period), not the app failing on its own.${holdsPod ? ` ${container.name} is a native sidecar (an init container with restartPolicy Always): the kubelet starts the containers after it only once its startup probe passes, so the pod stays initializing and never serves.` : ''}`,
     fix: miss ? miss.fix : execCannotRun ? `change the ${probeName} probe to httpGet or tcpSocket, or to a command the image has` : busyLine ? `let the start-up work finish: run it as a Job before the rollout (a migration), or give the ${probeName} probe more time` : duringStartup ? 'add a startupProbe (or a longer initialDelaySeconds) that covers the start-up time' : portMismatch || /connection refused|statuscode: 404/i.test(killerMessages) ? `point the ${probeName} probe at the port and path the app serves` : /timeout|deadline exceeded|timed out/i.test(killerMessages) ? `relax the ${probeName} probe's timeout and failure threshold (or add a startupProbe)` : `fix the ${probeName} probe or what it checks`,
     nextAction: miss

@@ -101,3 +101,50 @@ describe('readSealStatus', () => {
     expect(readSealStatus(STATUS.replace('Sealed             true', 'Sealed             false'))).toBeUndefined();
   });
 });
+
+describe('a sealed Vault an init container (vault-agent) gives up on, after the node under it rebooted', () => {
+  const NODE = 'node-b';
+  const AGENT = ['==> Vault Agent started!', '2026-11-21T03:12:24.000Z [INFO]  agent.auth.handler: authenticating', '2026-11-21T03:12:24.300Z [ERROR] agent.auth.handler: error authenticating:', ...GO.map((l) => `  | ${l}`), '2026-11-21T03:12:24.360Z [ERROR] agent: error encountered during auth: exit_on_err is set, shutting down'];
+  const name = podName(REV6.hash, 2);
+
+  /** Old pods, one re-running its init container on the rebooted node; the address only in the agent's mounted config, so only the refused URL names it. */
+  function rebooted(members?: DependencyMembersEvidence) {
+    const old = [0, 1].map((i) => pod(i, { createdAt: minutesAgo(5 * 24 * 60) }));
+    const stuck = pod(2, { createdAt: minutesAgo(5 * 24 * 60), ready: false, nodeName: NODE, initContainers: [crashLooping(name, terminated(1, 'Error', 1.6, { runSeconds: 1 }), 11, { name: 'vault-agent-init' })] });
+    return baseEvidence({
+      pods: [...old, stuck],
+      logs: [{ pod: name, container: 'vault-agent-init', previous: true, lines: AGENT }],
+      events: [event({ object: { kind: 'Node', name: NODE }, reason: 'Rebooted', message: `Node ${NODE} has been rebooted, boot id: 1`, firstSeen: minutesAgo(36.3), lastSeen: minutesAgo(36.3) })],
+      ...(members ? { dependencyMembers: [members] } : {}),
+    });
+  }
+
+  function restartedVault(): DependencyMembersEvidence {
+    const member = pod(9, {
+      name: 'vault-0', labels: { app: 'vault' }, nodeName: NODE, ready: false, createdAt: minutesAgo(70 * 24 * 60),
+      containers: [container({ name: 'vault', ready: false, state: running(35), restartCount: 1, lastState: terminated(255, 'Unknown', 38, { runSeconds: 60 * 60 * 24 * 70 }) })],
+    });
+    return { ...vault(), pods: [member], nodes: [node(NODE)] };
+  }
+
+  it('counts the crashed run it gave up on once per restart, and follows the refused call\'s URL to the Service', () => {
+    expect(pickClusterDownService(rebooted())).toEqual({ namespace: 'vault', name: 'vault', probes: true });
+    // One refusal a run retried past, in a container that never gave up on it, stays noise.
+    const retried = baseEvidence({ pods: rebooted().pods, logs: [{ pod: name, container: 'vault-agent-init', previous: true, lines: [HVAC[0] ?? ''] }] });
+    expect(analyzeDependencyClusterDown(retried)).toEqual([]);
+  });
+
+  it('calls Vault restarted in place by its node\'s reboot sealed, not crash-looping, and dates it by the reboot', () => {
+    const ev = rebooted(restartedVault());
+    const [f] = analyzeDependencyClusterDown(ev);
+    expect(f?.title).toMatch(/^Vault at vault\.vault\.svc\.cluster\.local is sealed/);
+    expect(f?.title).toMatch(/vault-0 Running, not ready, its probe says Sealed true/);
+    expect(f?.title).not.toMatch(/crash-looping/);
+    expect(f?.title).toMatch(/restarted in place 35m ago, as its node node-b rebooted 36m ago/);
+    expect(f?.nextAction).toMatch(/^Unseal vault-0/);
+    const report = buildTriageReport(ev, { startedAt: NOW, finishedAt: NOW });
+    expect(report.headline).toMatch(/^Vault .* is sealed/);
+    expect(report.headline).not.toMatch(/not a crash|no change found/);
+  });
+});
+

@@ -178,3 +178,25 @@ describe('analyzePodSandbox: the node\'s runtime cannot pull its sandbox (pause)
     expect(said).not.toMatch(/\bCNI\b|roll(ing)? ?back/i);
   });
 });
+
+describe('analyzePodSandbox: the host\'s bridge kept an older pod subnet', () => {
+  const BRIDGE = 'Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "9a1b": plugin type="flannel" failed (add): failed to delegate add: failed to set bridge addr: "cni0" already has an IP address different from 10.244.7.1/24';
+
+  it('names the stale bridge against the node\'s podCIDR, and the node\'s re-registration as the trigger', () => {
+    const base = sandboxScenario({ message: BRIDGE });
+    const ev = { ...base, nodes: base.nodes.map((n) => (n.name === NODE_A ? { ...n, createdAt: minutesAgo(40) } : n)) };
+    const [f] = analyzePodSandbox(ev);
+    expect(f?.title).toMatch(/the host's bridge cni0 still holds an address of an older pod subnet, not 10\.244\.7\.1\/24 of the node's current podCIDR/);
+    expect(f?.title).toMatch(new RegExp(`node ${NODE_A} re-registered 40m ago`));
+    expect(f?.onset).toBe(minutesAgo(40));
+    expect(f?.datesChange).toBe(true);
+    expect(f?.fix).toMatch(/delete the stale cni0 \(and flannel\.1\) interface .* or reboot it/);
+  });
+
+  it('dates nothing by a node registered long ago', () => {
+    const [f] = analyzePodSandbox(sandboxScenario({ message: BRIDGE }));
+    expect(f?.title).toMatch(/still holds an address of an older pod subnet/);
+    expect(f?.title).not.toMatch(/re-registered/);
+    expect(f?.datesChange).toBeUndefined();
+  });
+});
