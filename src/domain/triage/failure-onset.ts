@@ -1,7 +1,8 @@
 import type { ContainerEvidence, IsoTime, PodEvidence, TerminatedStateEvidence, TriageEvidence } from './evidence.js';
 import { listPodEvents } from './evidence-lookup.js';
 import { HISTORY_MS, RECENT_MS, classifyTermination, getLastTermination, isPodFailing, listContainers } from './pod-status.js';
-import { HOUR_MS, earliest, isWithin, msBetween } from './time-span.js';
+import { HOUR_MS, MINUTE_MS, earliest, isWithin, msBetween } from './time-span.js';
+import { TRIGGER_SKEW_MS } from './trigger-window.js';
 
 const FAILURE_EVENT_REASONS = ['BackOff', 'Failed', 'Unhealthy', 'FailedScheduling', 'FailedMount', 'FailedAttachVolume', 'Evicted', 'Killing', 'FailedCreatePodSandBox'];
 
@@ -49,4 +50,29 @@ function findFirstRepeat(pod: PodEvidence, c: ContainerEvidence, t: TerminatedSt
 /** When the trouble of these pods began: the earliest of their first failures. */
 export function findOnset(ev: TriageEvidence, pods: readonly PodEvidence[]): IsoTime | undefined {
   return earliest(pods.map((p) => findFirstFailure(ev, p)));
+}
+
+/** A pod this long after the rollout was not made by it (a replacement, a scale-up). */
+const ROLLOUT_POD_MAX_MS = 30 * MINUTE_MS;
+
+/**
+ * The pod was made by the rollout at `rolledOut` and its failing container has restarted again and
+ * again since: its restarts, each about as long as the last bad run, fill most of its life (a heap
+ * that reaches the limit every 40 minutes since the new image). Then the failure began with the
+ * pod, however long ago — not after a healthy stretch, which would leave its life half empty.
+ */
+export function recursSinceRollout(ev: TriageEvidence, pod: PodEvidence, rolledOut: IsoTime): boolean {
+  const born = pod.createdAt ?? pod.startTime;
+  if (born === undefined) return false;
+  const lag = msBetween(rolledOut, born);
+  if (lag < -TRIGGER_SKEW_MS || lag > ROLLOUT_POD_MAX_MS) return false;
+  const life = msBetween(born, ev.collectedAt);
+  return listContainers(pod).some(({ container: c, init }) => {
+    const t = getLastTermination(c);
+    if (init || t === undefined || t.exitCode === 0 || t.startedAt === undefined || t.finishedAt === undefined || c.restartCount < REPEAT_MIN_RESTARTS - 1) return false;
+    const run = msBetween(t.startedAt, t.finishedAt);
+    const current = c.state !== undefined && 'running' in c.state && c.state.running.startedAt !== undefined ? msBetween(c.state.running.startedAt, ev.collectedAt) : 0;
+    const filled = c.restartCount * run + current;
+    return run > 0 && filled >= life / 2 && filled <= life * 1.5;
+  });
 }

@@ -6,7 +6,8 @@
  */
 import type { IsoTime, NamespaceJobEvidence, NamespaceObjectEvidence, PodEvidence, RevisionEvidence, TriageEvidence } from '../evidence.js';
 import { clipMiddle } from '../collapse-events.js';
-import { findOnset } from '../failure-onset.js';
+import { findOnset, recursSinceRollout } from '../failure-onset.js';
+import { HISTORY_MS } from '../pod-status.js';
 import { describeLateLogErrors } from '../late-log-errors.js';
 import { adviseDeletedData, adviseScheduledJobs, describeJobDeleted, describeJobsBeforeOnset, findJobsBeforeOnset } from '../jobs-before-onset.js';
 import { findMissingDataObject } from '../missing-data-object.js';
@@ -215,7 +216,8 @@ export function findTrigger(ev: TriageEvidence, mechanism: Finding | undefined, 
 
   const hashed = pods.length > 0 && pods.every((p) => p.revisionHash !== undefined);
   const onNewest = newest !== undefined && (!hashed || pods.some((p) => p.revisionHash === newest.hash));
-  if (newest !== undefined && rolledOut !== undefined && onNewest && isInTriggerWindow(rolledOut, onset)) {
+  const recurring = rolledOut !== undefined && object === undefined && recursSinceRevision(ev, mechanism, pods, newest, previous, rolledOut, onset, rollback);
+  if (newest !== undefined && rolledOut !== undefined && onNewest && (isInTriggerWindow(rolledOut, onset) || recurring)) {
     // The object that refuses (a quota lowered just before) is itself the change when it changed in the window.
     if (mechanism?.outsideWorkload !== undefined && object !== undefined && mechanism.title.includes(`${object.kind} ${object.name} `)) {
       return { kind: 'object-change', object, text: describeObjectChange(object, now, mechanism), at: changeTime(object) ?? now };
@@ -310,6 +312,21 @@ export function findTrigger(ev: TriageEvidence, mechanism: Finding | undefined, 
   const none = { kind: 'none' as const, text: `no change found in the ${formatSpan(TRIGGER_WINDOW_MS)} before it began${newestAge}` };
   // A mechanism that dates its own change has its trigger: a Job that ran just before is no lead then.
   return mechanism?.datesChange ? none : withJobsBefore(ev, onset, none, mechanism);
+}
+
+/**
+ * A failure that recurs every few hours began long before the onset the window is measured from can
+ * see: when every pod of the workload is of the newest revision (no older pod to show the failure too),
+ * the revision is less than a day old and each failing pod has restarted again and again since the
+ * rollout made it, the revision is its "since", however many hours back.
+ */
+function recursSinceRevision(ev: TriageEvidence, mechanism: Finding | undefined, pods: readonly PodEvidence[], newest: RevisionEvidence | undefined, previous: RevisionEvidence | undefined, rolledOut: IsoTime, onset: IsoTime | undefined, rollback: Rollback | undefined): boolean {
+  if (newest === undefined || previous === undefined || rollback !== undefined || onset === undefined) return false;
+  if (mechanism === undefined || mechanism.outsideWorkload !== undefined || mechanism.datesChange) return false;
+  const age = msBetween(rolledOut, ev.collectedAt);
+  if (msBetween(rolledOut, onset) <= TRIGGER_WINDOW_MS || age > HISTORY_MS) return false;
+  if (pods.length === 0 || !ev.pods.every((p) => p.revisionHash === newest.hash)) return false;
+  return pods.every((p) => recursSinceRollout(ev, p, rolledOut));
 }
 
 /** Nothing of the workload changed at the onset: a Job of the namespace that ran just before is the change to check. */
