@@ -22,6 +22,7 @@ import type { Differential } from './differential.js';
 import { capitalize } from '../../text.js';
 import { TRIGGER_WINDOW_MS, isInTriggerWindow } from '../trigger-window.js';
 import { describeUntouched, pickChange } from './mechanism-diff.js';
+import { describeAddedUse, describeNewRevisionAlone } from './shared-limit-use.js';
 import { pickMechanismSetting, pickRemovedLimit } from '../mechanism-settings.js';
 import { findNewOrdinalsFailing, findScaleUp, isScaleSensitive } from './scale-up-trigger.js';
 import { findCotenantScaleUp } from '../cotenant-scale-up.js';
@@ -224,6 +225,14 @@ export function findTrigger(ev: TriageEvidence, mechanism: Finding | undefined, 
     // The object that refuses (a quota lowered just before) is itself the change when it changed in the window.
     if (mechanism?.outsideWorkload !== undefined && object !== undefined && mechanism.title.includes(`${object.kind} ${object.name} `)) {
       return { kind: 'object-change', object, text: describeObjectChange(object, now, mechanism), at: changeTime(object) ?? now };
+    }
+    // A limit the pods' own use counts against (a node's inotify instances) clears the revision only when
+    // the differential bears it out: its pods alone failing while the revision before runs say it uses more.
+    const alone = mechanism?.sharedLimit !== undefined && previous !== undefined && rollback === undefined ? describeNewRevisionAlone(pods, d, newest, previous) : undefined;
+    if (alone !== undefined && previous !== undefined) {
+      const diff = diffRevisions(previous, newest);
+      const change = describeAddedUse(ev, previous, newest) ?? pickChange(mechanism, diff, previous, newest);
+      return { kind: 'revision', revision: newest, previous, diff, ...(change ? { change } : {}), text: `${describeRevision(newest, change, now)}, which uses more ${mechanism?.sharedLimit ?? ''}: ${alone}`, at: newest.createdAt };
     }
     if (mechanism?.outsideWorkload !== undefined) {
       const exonerated = `revision ${newest.revision} (${formatAgo(rolledOut, now)}) is not the cause: ${mechanism.outsideWorkload}`;
