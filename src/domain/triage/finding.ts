@@ -164,6 +164,13 @@ export interface Finding {
    */
   outsideWorkload?: string;
   /**
+   * The fault is a limit shared with the node's other containers that the pods' own use counts
+   * against (inotify instances per user id): says what is used, "inotify instances". A revision
+   * that uses more of it can meet it where the one before did not, so `outsideWorkload` holds only
+   * when the differential bears it out (verdict/shared-limit-use.ts).
+   */
+  sharedLimit?: string;
+  /**
    * The fault holds on every node alike (the API server refuses the CNI plugin): where the failing
    * pods sit is chance, so the verdict names no node to separate them and advises no cordon.
    */

@@ -67,7 +67,14 @@ export function findNodeKernelLimit(lines: readonly string[]): NodeKernelLimit |
 export interface KernelLimitTold extends ToldReading {
   evidence: string[];
   outside: string;
+  /** What the pods' own use counts against, when the limit is shared by the node's containers (Finding.sharedLimit). */
+  shared?: string;
   nodes: string[];
+}
+
+/** The pods' container images, as one comparable string. */
+function imagesOf(pods: readonly PodEvidence[]): string {
+  return unique(pods.flatMap((p) => p.containers.map((c) => c.image))).sort().join(' ');
 }
 
 /** "pool data-al2023" of the nodes, when the pods' nodes carry a node-pool label. */
@@ -82,7 +89,9 @@ function poolsOf(ev: TriageEvidence, pods: readonly PodEvidence[]): string[] {
 export function tellNodeKernelLimit(ev: TriageEvidence, limit: NodeKernelLimit, failing: readonly PodEvidence[]): KernelLimitTold {
   const nodes = listNodesOf(failing);
   const failingNames = new Set(failing.map((p) => p.name));
-  const healthy = ev.pods.filter((p) => !failingNames.has(p.name) && isPodHealthy(p, ev.collectedAt) && p.nodeName !== undefined && !nodes.includes(p.nodeName));
+  // Only pods of the same images show the setting is what differs: a revision before runs other code.
+  const images = imagesOf(failing);
+  const healthy = ev.pods.filter((p) => !failingNames.has(p.name) && isPodHealthy(p, ev.collectedAt) && p.nodeName !== undefined && !nodes.includes(p.nodeName) && imagesOf([p]) === images);
   const healthyNodes = listNodesOf(healthy);
   const pools = poolsOf(ev, failing);
   const healthyPools = poolsOf(ev, healthy);
@@ -105,7 +114,8 @@ export function tellNodeKernelLimit(ev: TriageEvidence, limit: NodeKernelLimit, 
   const fix = `set ${limit.setting} to ${target} ${onNodes} (node user data or template, or a sysctl DaemonSet that covers those nodes)${limit.sharedByNode ? `, or make the processes use fewer ${limit.what}` : ''}`;
   return {
     title,
-    cause: `The process stops because a kernel setting of its node is too low (${value}), not because of its code or its memory: ${shared}.${elsewhere ? ` ${elsewhere[0]?.toUpperCase()}${elsewhere.slice(1)}, where the setting is higher.` : ''} Look for what sets this sysctl on the healthy nodes and whether it covers ${nodes.length === 1 ? 'this one' : 'these'}.`,
+    // A limit counted across the node's containers is met by the code's own use too: only its memory is ruled out.
+    cause: `The process stops because a kernel setting of its node is too low (${value}), not because of ${limit.sharedByNode ? '' : 'its code or '}its memory: ${shared}.${elsewhere ? ` ${elsewhere[0]?.toUpperCase()}${elsewhere.slice(1)}, where the setting is higher.` : ''} Look for what sets this sysctl on the healthy nodes and whether it covers ${nodes.length === 1 ? 'this one' : 'these'}.`,
     action: `Keep the pods off ${nodes.length > 0 ? listFirst(nodes, 2) : 'the failing nodes'} meanwhile (cordon and delete the failing pods; the bot will not), then ${fix}.`,
     fix,
     evidence: [
@@ -113,6 +123,7 @@ export function tellNodeKernelLimit(ev: TriageEvidence, limit: NodeKernelLimit, 
       ...(elsewhere ? [elsewhere] : []),
     ],
     outside: `${limit.setting} is the node's setting: any revision fails the same way on ${nodes.length === 1 ? 'that node' : 'those nodes'}`,
+    ...(limit.sharedByNode && limit.turnedOff === undefined ? { shared: limit.what } : {}),
     nodes,
   };
 }

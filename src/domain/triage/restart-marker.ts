@@ -19,9 +19,17 @@ export interface RestartMarker {
   label?: true;
   /** The object whose change it stamps, when the marker says: Reloader names it, a checksum key says its kind. */
   object?: { kind: 'Secret' | 'ConfigMap'; name?: string };
+  /**
+   * Set when the marker is a hash of content (a checksum, Reloader's hash), which changes only when
+   * that content did. A time or per-deploy stamp (restartedAt, rollme, a date) changes at every
+   * restart: it says nothing about what the pods read.
+   */
+  content?: true;
 }
 
 const MARKER = /(^|\/)restartedAt$|^checksum\/|^reloader\.stakater\.com\//i;
+/** Markers that hash content: a chart's checksum/*, Reloader's annotations. */
+const CONTENT_KEY = /^checksum\/|^reloader\.stakater\.com\//i;
 /** A key (its name after any prefix/) that says it stamps a restart or a deploy: restarted-at, rollme, force-redeploy, deploy-time. */
 const STAMP_KEY = /restart|redeploy|rollme|timestamp|deploy(ed)?[-_.]?(at|time|date|stamp)$/i;
 /** A key that names what runs (version: 1.2.3, release): its change goes with a real one, whatever its value looks like. */
@@ -135,11 +143,12 @@ export function findRestartMarker(older: RevisionEvidence, newer: RevisionEviden
     .filter((l) => !envs.some((e) => isEnvLine(l, e.container, e.name)));
   if (rest.length > 0) return undefined;
   const named = changed.map((k) => ({ k, o: objectOf(k, b[k]) })).find((x) => x.o !== undefined);
-  if (named !== undefined) return { marker: named.k, ...(named.o !== undefined ? { object: named.o } : {}) };
+  if (named !== undefined) return { marker: named.k, content: true, ...(named.o !== undefined ? { object: named.o } : {}) };
   const [env] = envs;
-  if (env !== undefined) return { marker: env.name, container: env.container, object: envObjectOf(env.name, newer) };
+  if (env !== undefined) return { marker: env.name, container: env.container, object: envObjectOf(env.name, newer), content: true };
   const [annotation] = changed;
-  if (annotation !== undefined) return { marker: annotation };
+  // A checksum of another rendered file still changes only with content.
+  if (annotation !== undefined) return { marker: annotation, ...(CONTENT_KEY.test(annotation) ? { content: true as const } : {}) };
   return { marker: labels[0] ?? '', label: true };
 }
 

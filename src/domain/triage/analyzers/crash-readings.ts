@@ -110,6 +110,8 @@ export interface CrashReading extends Partial<ToldReading> {
   outside?: string;
   /** The fault lives on the nodes the pods run on. */
   onNodes?: true;
+  /** See Finding.sharedLimit. */
+  sharedLimit?: string;
   /** The reading names its cause for certain. */
   sure?: true;
   /** Services of the namespace the reading found behind the crash. */
@@ -192,8 +194,8 @@ const runtimeHeap: Reader = (c) => {
 const nodeKernelLimit: Reader = (c) => {
   const limit = findNodeKernelLimit(c.lines.slice(-40));
   if (limit === undefined) return undefined;
-  const { evidence, outside, title, cause, action, fix } = tellNodeKernelLimit(c.ev, limit, podsOf(c));
-  return { title, cause, action, fix, evidence, decisive: limit.line, outside, onNodes: true, sure: true };
+  const { evidence, outside, shared, title, cause, action, fix } = tellNodeKernelLimit(c.ev, limit, podsOf(c));
+  return { title, cause, action, fix, evidence, decisive: limit.line, outside, ...(shared ? { sharedLimit: shared } : {}), onNodes: true, sure: true };
 };
 
 /** A search engine's bootstrap check on a ulimit (memlock, nofile, nproc) the nodes' container runtime sets. */

@@ -122,6 +122,10 @@ function decideAction(ev: TriageEvidence, mechanism: Finding, trigger: Trigger, 
   }
   // The revision brought it on, yet going back is no way out (a cloud role the identity lacks): the fix, and why not the rollback.
   if (trigger.kind === 'revision' && mechanism.noRollback !== undefined) return { action: `${capitalize(fix)}; ${mechanism.noRollback}` };
+  // Only a restart stamped by time: going back runs the same template.
+  if (trigger.kind === 'revision' && trigger.reloaded !== undefined && trigger.reloaded.content === undefined) {
+    return { action: `${capitalize(fix)}; a rollback would not help: it runs the same template` };
+  }
   // Only a restart marker changed: the object the pods re-read is the change, and going back re-reads it too.
   if (trigger.kind === 'revision' && trigger.reloaded !== undefined) {
     const what = describeMarkedObject(trigger.reloaded);

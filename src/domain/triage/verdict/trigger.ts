@@ -23,6 +23,7 @@ import type { Differential } from './differential.js';
 import { capitalize } from '../../text.js';
 import { TRIGGER_WINDOW_MS, isInTriggerWindow } from '../trigger-window.js';
 import { describeUntouched, pickChange } from './mechanism-diff.js';
+import { describeAddedUse, describeNewRevisionAlone } from './shared-limit-use.js';
 import { pickMechanismSetting, pickRemovedLimit } from '../mechanism-settings.js';
 import { findNewOrdinalsFailing, findScaleUp, isScaleSensitive } from './scale-up-trigger.js';
 import { findCotenantScaleUp } from '../cotenant-scale-up.js';
@@ -156,6 +157,11 @@ function describeObjectChange(o: NamespaceObjectEvidence, now: IsoTime, mechanis
   return `${o.kind} ${o.name}${key ? ` (${key})` : ''} ${how} ${formatAgo(at, now)}`;
 }
 
+/** "a restart of the same template (only its restartedAt annotation changed, 20m ago); no edit of …": a time stamp with no edited object found. */
+function describeRestartOnly(m: RestartMarker, ago?: string): string {
+  return `a restart of the same template (only ${describeMarker(m)} changed${ago !== undefined ? `, ${ago}` : ''}); no edit of the Secrets and ConfigMaps the pods read was found`;
+}
+
 /** A changed command or env line can run long; the thread has the whole diff. */
 const CHANGE_MAX = 160;
 
@@ -222,6 +228,14 @@ export function findTrigger(ev: TriageEvidence, mechanism: Finding | undefined, 
     if (mechanism?.outsideWorkload !== undefined && object !== undefined && mechanism.title.includes(`${object.kind} ${object.name} `)) {
       return { kind: 'object-change', object, text: describeObjectChange(object, now, mechanism), at: changeTime(object) ?? now };
     }
+    // A limit the pods' own use counts against (a node's inotify instances) clears the revision only when
+    // the differential bears it out: its pods alone failing while the revision before runs say it uses more.
+    const alone = mechanism?.sharedLimit !== undefined && previous !== undefined && rollback === undefined ? describeNewRevisionAlone(pods, d, newest, previous) : undefined;
+    if (alone !== undefined && previous !== undefined) {
+      const diff = diffRevisions(previous, newest);
+      const change = describeAddedUse(ev, previous, newest) ?? pickChange(mechanism, diff, previous, newest);
+      return { kind: 'revision', revision: newest, previous, diff, ...(change ? { change } : {}), text: `${describeRevision(newest, change, now)}, which uses more ${mechanism?.sharedLimit ?? ''}: ${alone}`, at: newest.createdAt };
+    }
     if (mechanism?.outsideWorkload !== undefined) {
       const exonerated = `revision ${newest.revision} (${formatAgo(rolledOut, now)}) is not the cause: ${mechanism.outsideWorkload}`;
       return withJobsBefore(ev, onset, { kind: 'none', text: exonerated, exonerated }, mechanism);
@@ -282,6 +296,10 @@ export function findTrigger(ev: TriageEvidence, mechanism: Finding | undefined, 
       return { kind: 'object-change', object: leftAlone, text: `${describeObjectChange(leftAlone, now, mechanism)} and picked up by revision ${newest.revision} (${formatAgo(rolledOut, now)}), which left container ${failing} as it was and only restarted it`, at: changeTime(leftAlone) ?? now, restartOf: newest, leftAlone: failing };
     }
     // A revision that only stamped a restart marker (a reloader's, a checksum) re-read what the pods mount: that object's content changed.
+    // A time stamp (restartedAt, rollme) changes at any restart: with no edited object found, it says nothing changed but the pods.
+    if (reloaded !== undefined && reloaded.content === undefined) {
+      return { kind: 'revision', revision: newest, previous, diff, text: `revision ${newest.revision}, ${describeRestartOnly(reloaded, formatAgo(rolledOut, now))}`, at: newest.createdAt, reloaded };
+    }
     if (reloaded !== undefined) {
       return { kind: 'revision', revision: newest, previous, diff, text: `${describeMarkedObject(reloaded)} changed and ${reloaded.object === undefined ? 'were' : 'was'} picked up by revision ${newest.revision}, a restart of the same template (only ${describeMarker(reloaded)} changed, ${formatAgo(rolledOut, now)})`, at: newest.createdAt, reloaded };
     }
@@ -385,6 +403,24 @@ export function acquitRollout(findings: readonly Finding[], trigger: Trigger, me
   const refused = mechanism?.noRollback;
   if (trigger.kind === 'revision' && refused !== undefined) {
     return findings.map((f) => (f.kind !== 'recent-rollout' ? f : { ...f, severity: 'info', nextAction: `${capitalize(refused)}. Act on the mechanism the verdict names.`, fix: 'act on the mechanism, not the rollout' }));
+  }
+  // A restart stamped by time, with no edited object found: when the pods started anew, not what brought the fault.
+  if (trigger.kind === 'revision' && trigger.reloaded !== undefined && trigger.reloaded.content === undefined) {
+    const n = trigger.revision.revision;
+    const restart = describeRestartOnly(trigger.reloaded);
+    return findings.map((f) =>
+      f.kind !== 'recent-rollout'
+        ? f
+        : {
+            ...f,
+            title: `Revision ${n} is ${restart}`,
+            severity: 'info',
+            confidence: 'low',
+            likelyCause: `Revision ${n} changed nothing the pods run with but a restart stamp, and no Secret or ConfigMap they read was found edited: the restart is when new pods started, not what brought the fault on.`,
+            nextAction: 'A rollback would not help: it runs the same template. Act on the mechanism the verdict names.',
+            fix: 'act on the mechanism, not the rollout',
+          },
+    );
   }
   // A revision that only stamped a restart marker: its pods re-read a changed object, as any revision's would.
   if (trigger.kind === 'revision' && trigger.reloaded !== undefined) {

@@ -57,11 +57,25 @@ describe('a revision that only stamped a restart marker', () => {
     expect(acquitted?.nextAction).not.toMatch(/roll ?back to/i);
   });
 
-  it('treats a rollout restart stamp the same, naming what the pods read', () => {
+  // A time stamp changes at every restart, content or not: with no edited object found, nothing says what the pods read changed.
+  it('says a rollout restart stamp with no edited object found is a restart of the same template, claiming no content change', () => {
     const ev = evidence({ 'kubectl.kubernetes.io/restartedAt': '2026-01-01T00:00:00Z' }, { 'kubectl.kubernetes.io/restartedAt': '2026-01-02T00:00:00Z' });
     const t = findTrigger(ev, crash(), compareFailingHealthy(ev));
-    expect(t.text).toMatch(/^the Secrets and ConfigMaps the pods read changed and were picked up by revision 7/);
+    expect(t.text).toMatch(/^revision 7, a restart of the same template \(only its kubectl\.kubernetes\.io\/restartedAt annotation changed, 30m ago\); no edit of the Secrets and ConfigMaps the pods read was found/);
+    expect(t.text).not.toMatch(/changed and (were|was) picked up/);
     expect(rollbackFits(t, compareFailingHealthy(ev))).toBe(false);
+    const d = diagnose(ev, [crash()]);
+    expect(d?.headline).not.toMatch(/roll ?back to|rollout undo|changed and (were|was) picked up/i);
+    expect(d?.action).toMatch(/a rollback would not help: it runs the same template/);
+    const [acquitted] = acquitRollout([rollout()], t, crash());
+    expect(acquitted?.severity).toBe('info');
+    expect(`${acquitted?.title} ${acquitted?.likelyCause} ${acquitted?.nextAction}`).not.toMatch(/read .* as changed|roll ?back to/i);
+  });
+
+  it('keeps the content claim for a content hash (a chart checksum) with no edited object found', () => {
+    const ev = evidence({ 'checksum/config': '0a1b2c3d4e5f' }, { 'checksum/config': 'f5e4d3c2b1a0' });
+    const t = findTrigger(ev, crash(), compareFailingHealthy(ev));
+    expect(t.text).toMatch(/^a ConfigMap the pods read changed and was picked up by revision 7/);
   });
 
   it('keeps the rollback when the revision changed more than the marker', () => {
