@@ -67,6 +67,8 @@
 //   and where they show nginx's upstreams closing or resetting its requests before their response header ("upstream
 //   prematurely closed connection", "recv() failed (104: …) while reading response header", at least 2), only the
 //   upstream blocks that keep idle connections (keepalive, keepalive_timeout, their servers: proxy-keepalive-race.ts),
+//   and where they show php-fpm behind it not finding the script nginx asked for ("Primary script unknown", at least 3),
+//   only its root and SCRIPT_FILENAME fastcgi_param lines (php-script-root.ts),
 //   and where the events or logs of its pods show their proxy's reloads failing the config test on a directive (nginx's
 //   "[emerg] unknown directive …", "Error reloading NGINX"), a get of the ConfigMap its controller's --configmap argument
 //   names (one, in that namespace; only the lines naming the directive kept: read-reload-config.ts),

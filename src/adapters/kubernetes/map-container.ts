@@ -76,6 +76,7 @@ export function mapContainerSpec(c: k8s.V1Container): ContainerSpecEvidence {
     probes: mapProbes(c),
     ...(c.command === undefined ? {} : { command: [...c.command] }),
     ...(c.args === undefined ? {} : { args: [...c.args] }),
+    ...(c.workingDir === undefined || c.workingDir === '' ? {} : { workingDir: c.workingDir }),
     ...(c.env === undefined ? {} : { env: c.env.map(mapEnvVar) }),
     ...(c.envFrom === undefined ? {} : { envFrom: mapEnvFrom(c.envFrom) }),
     ...(c.volumeMounts === undefined ? {} : { volumeMounts: mapVolumeMounts(c.volumeMounts) }),

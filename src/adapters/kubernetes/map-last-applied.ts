@@ -27,6 +27,13 @@ export function readAppliedSchedule(meta: k8s.V1ObjectMeta | undefined): string 
   return typeof schedule === 'string' && schedule.trim() !== '' ? schedule : undefined;
 }
 
+/** spec.concurrencyPolicy as last applied, when the annotation sets it. */
+export function readAppliedConcurrencyPolicy(meta: k8s.V1ObjectMeta | undefined): string | undefined {
+  const spec = readLastApplied(meta)?.['spec'];
+  const policy = isRecord(spec) ? spec['concurrencyPolicy'] : undefined;
+  return typeof policy === 'string' && policy.trim() !== '' ? policy : undefined;
+}
+
 /** The pod template's init containers applied with restartPolicy Always (native sidecars), by name. */
 export function readAppliedSidecars(meta: k8s.V1ObjectMeta | undefined): string[] {
   const spec = readLastApplied(meta)?.['spec'];

@@ -9,7 +9,7 @@ import { mapContainerSpec } from './map-container.js';
 import { assignDefined, copyMap, toIsoTime, mapConditions } from './map-common.js';
 import { mapPlacement } from './map-spec.js';
 import { mapRolloutSettings } from './map-rollout-settings.js';
-import { readAppliedSchedule, readAppliedSidecars } from './map-last-applied.js';
+import { readAppliedConcurrencyPolicy, readAppliedSchedule, readAppliedSidecars } from './map-last-applied.js';
 import { mapPodTemplate, mapRevisionContainer } from './map-template.js';
 
 export const DEPLOYMENT_REVISION_ANNOTATION = 'deployment.kubernetes.io/revision';
@@ -128,6 +128,8 @@ export function mapWorkload(w: Workload, controllerRevision?: number): WorkloadE
     const applied = readAppliedSchedule(meta);
     const scheduleWriter = lastWriterOf(meta, 'f:schedule');
     const templateWriter = lastWriterOf(meta, 'f:jobTemplate');
+    const concurrencyWriter = lastWriterOf(meta, 'f:concurrencyPolicy');
+    const appliedPolicy = readAppliedConcurrencyPolicy(meta);
     out.schedule = {
       cron: w.obj.spec?.schedule ?? '',
       ...(w.obj.spec?.timeZone ? { timeZone: w.obj.spec.timeZone } : {}),
@@ -141,6 +143,8 @@ export function mapWorkload(w: Workload, controllerRevision?: number): WorkloadE
       ...(typeof deadline === 'number' ? { startingDeadlineSeconds: deadline } : {}),
       ...(applied === undefined ? {} : { appliedCron: applied }),
       ...(scheduleWriter ? { scheduleWrittenAt: scheduleWriter.at, scheduleWrittenBy: scheduleWriter.manager } : {}),
+      ...(appliedPolicy === undefined ? {} : { appliedConcurrencyPolicy: appliedPolicy }),
+      ...(concurrencyWriter ? { concurrencyWrittenAt: concurrencyWriter.at, concurrencyWrittenBy: concurrencyWriter.manager } : {}),
       ...(templateWriter ? { templateWrittenAt: templateWriter.at, templateWrittenBy: templateWriter.manager } : {}),
     };
   }

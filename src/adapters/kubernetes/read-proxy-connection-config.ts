@@ -5,14 +5,17 @@
 // to an upstream IP again and again (pickUpstreamConfigRead) only proxy_pass, upstream servers and
 // resolver — the names it resolved at start; where upstreams close or reset its requests before
 // their header again and again (pickKeepaliveConfigRead) only the upstream blocks that keep idle
-// connections (keepalive, keepalive_timeout, their servers). The rest of the data is dropped at
-// once. Never a Secret; nothing at all when no log asks for it.
+// connections (keepalive, keepalive_timeout, their servers); where php-fpm behind it answers
+// "Primary script unknown" again and again (pickScriptRootConfigRead) only `root` and the
+// SCRIPT_FILENAME fastcgi_param. The rest of the data is dropped at once. Never a Secret; nothing
+// at all when no log asks for it.
 import type { LogEvidence, PodEvidence } from '../../domain/triage/evidence.js';
 import type { ProxyConfigEvidence } from '../../domain/triage/evidence-proxy-config.js';
 import { findNginxDirective } from '../../domain/triage/proxy-body-limit.js';
 import { findNginxDirectiveArgs, pickUpstreamConfigRead, UPSTREAM_SETTINGS } from '../../domain/triage/proxy-upstream-name.js';
 import { CONNECTION_SETTINGS, pickConnectionConfigRead } from '../../domain/triage/proxy-worker-connections.js';
 import { findUpstreamKeepalive, pickKeepaliveConfigRead } from '../../domain/triage/proxy-keepalive-race.js';
+import { pickScriptRootConfigRead, SCRIPT_FILENAME_PARAM, SCRIPT_ROOT_SETTINGS } from '../../domain/triage/php-script-root.js';
 import type { CollectContext } from './collect-context.js';
 import { getConfigMaps } from './get-config-maps.js';
 
@@ -20,9 +23,10 @@ export async function readProxyConnectionConfig(ctx: CollectContext, seen: { log
   const exhausted = pickConnectionConfigRead(seen);
   const upstream = pickUpstreamConfigRead(seen);
   const keepalive = pickKeepaliveConfigRead(seen);
-  const configMap = exhausted ?? upstream ?? keepalive;
+  const scriptRoot = pickScriptRootConfigRead(seen);
+  const configMap = exhausted ?? upstream ?? keepalive ?? scriptRoot;
   if (configMap === undefined) return [];
-  const got = await getConfigMaps(ctx, [configMap], 'ConfigMap mounted by a proxy that runs out of connections, cannot connect upstream or has its upstream answers cut', (name) => name);
+  const got = await getConfigMaps(ctx, [configMap], 'ConfigMap mounted by a proxy that runs out of connections, cannot connect upstream or has its upstream answers cut or its scripts not found', (name) => name);
   return got.flatMap(({ item, value }) =>
     Object.entries(value.data ?? {}).flatMap(([key, text]) => [
       ...(exhausted === item ? CONNECTION_SETTINGS.flatMap((setting) => findNginxDirective(text, setting).map((v) => ({ configMap: item, key, setting, value: v, mountedNow: true }))) : []),
@@ -35,6 +39,13 @@ export async function readProxyConnectionConfig(ctx: CollectContext, seen: { log
               ...(b.timeout !== undefined ? [{ configMap: item, key, setting: 'keepalive_timeout', value: b.timeout, mountedNow: true, upstream }] : []),
             ];
           })
+        : []),
+      ...(scriptRoot === item
+        ? SCRIPT_ROOT_SETTINGS.flatMap((setting) =>
+            findNginxDirectiveArgs(text, setting)
+              .filter((v) => setting !== 'fastcgi_param' || SCRIPT_FILENAME_PARAM.test(v))
+              .map((v) => ({ configMap: item, key, setting, value: v, mountedNow: true })),
+          )
         : []),
     ]),
   );

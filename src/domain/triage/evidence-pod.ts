@@ -56,6 +56,8 @@ export interface ContainerSpecEvidence {
   probes: ProbesEvidence;
   command?: string[];
   args?: string[];
+  /** The directory the container starts in (the image's own when unset): where a PHP image keeps its code. */
+  workingDir?: string;
   /** Literal values and references (never resolved), as in revisions. */
   env?: EnvVarEvidence[];
   envFrom?: EnvFromEvidence[];

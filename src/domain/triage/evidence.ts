@@ -215,6 +215,10 @@ export interface WorkloadEvidence {
     suspended: boolean;
     /** spec.concurrencyPolicy (the API defaults it to Allow): Forbid skips a run while one is active. */
     concurrencyPolicy?: 'Allow' | 'Forbid' | 'Replace';
+    /** spec.concurrencyPolicy as last applied (last-applied-configuration), and when and by whom the live one was last written (managedFields): an edit by hand shows as a difference. */
+    appliedConcurrencyPolicy?: string;
+    concurrencyWrittenAt?: IsoTime;
+    concurrencyWrittenBy?: string;
     /** When spec.suspend was last written, and by which field manager (managedFields): who paused it. */
     suspendedAt?: IsoTime;
     suspendedBy?: string;

@@ -36,6 +36,11 @@ const ANSWER_WINDOW_LINES = 30;
 const NEARBY_LINES = 6;
 
 /** Whether one record (a line and the lines under it) is a unique violation on an idempotency key. */
+/** A unique index or constraint refused an insert (any of the stores UNIQUE_VIOLATION names). */
+export function isUniqueViolation(text: string): boolean {
+  return UNIQUE_VIOLATION.test(text);
+}
+
 export function isIdempotencyKeyViolation(text: string): boolean {
   return UNIQUE_VIOLATION.test(text) && IDEMPOTENCY_NAME.test(text);
 }

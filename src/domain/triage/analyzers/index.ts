@@ -45,6 +45,8 @@ import { analyzeUwsgiListenQueue } from './uwsgi-listen-queue.js';
 import { analyzeProxyBodyLimit } from './proxy-body-limit.js';
 import { analyzeProxyHeaderBuffer } from './proxy-header-buffer.js';
 import { analyzeNginxNoResolver } from './nginx-no-resolver.js';
+import { analyzePhpScriptRoot } from './php-script-root.js';
+import { analyzeCronJobOverlapDuplicate } from './cronjob-overlap-duplicate.js';
 import { analyzeProxyPrefixStrip } from './proxy-prefix-strip.js';
 import { analyzeJvmDnsCache } from './jvm-dns-cache.js';
 import { analyzeHeaderOverflow } from './header-overflow.js';
@@ -404,6 +406,8 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'proxy-body-limit': analyzeProxyBodyLimit,
   'proxy-header-buffer': analyzeProxyHeaderBuffer,
   'nginx-no-resolver': analyzeNginxNoResolver,
+  'php-script-root': analyzePhpScriptRoot,
+  'cronjob-overlap-duplicate': analyzeCronJobOverlapDuplicate,
   'proxy-prefix-strip': analyzeProxyPrefixStrip,
   'jvm-dns-cache': analyzeJvmDnsCache,
   'header-overflow': analyzeHeaderOverflow,
