@@ -11,7 +11,7 @@
  * a privilege PostgreSQL denies the app's role).
  */
 import type { TerminatedStateEvidence, TriageEvidence } from '../evidence.js';
-import { describeBadInterpreter, findBadInterpreter } from '../bad-interpreter.js';
+import { describeBadInterpreter, findBadInterpreter, findBadInterpreterInLog } from '../bad-interpreter.js';
 import { findLoaderFailure, tellLoaderFailure } from '../loader-failure.js';
 import { findKestrelWithoutCertificate, tellKestrelWithoutCertificate } from '../kestrel-certificate.js';
 import { findBadValue, showControls } from '../config-value.js';
@@ -132,8 +132,8 @@ const nodeReboot: Reader = (c) => {
 };
 
 /** The entrypoint's shebang names an interpreter the image lacks (CRLF line endings, a missing shell). */
-const interpreter: Reader = ({ first }) => {
-  const bad = first.cls === 'bad-interpreter' ? findBadInterpreter(first.term.message) : undefined;
+const interpreter: Reader = ({ first, lines }) => {
+  const bad = first.cls === 'bad-interpreter' ? findBadInterpreter(first.term.message) ?? findBadInterpreterInLog(lines) : undefined;
   const told = bad ? describeBadInterpreter(bad) : undefined;
   return told && { title: `: ${told.clause}`, cause: told.cause, fix: told.fix, evidence: [] };
 };
