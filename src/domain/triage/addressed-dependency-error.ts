@@ -24,8 +24,11 @@ const S3_OTHER_REGION = /\bPermanentRedirect\b|must be addressed using the speci
 /** Redis refusing cluster commands: the server is a standalone instance, the client runs in cluster mode. */
 const REDIS_NOT_CLUSTER = /This instance has cluster support disabled/i;
 
-/** Keys that name a bucket, a region or a Redis address: kept from the ConfigMaps read for such errors (setting-config.ts). */
-export const ADDRESSED_KEY = /(?:^|_)BUCKET(?:_NAME)?$|(?:^|_)REGION$|REDIS\w*(?:URL|URI|HOSTS?|ADDR|ADDRESS|NODES)$/i;
+/** A TLS handshake answered in plain text: the URL whose scheme asks for TLS is the setting (tls-terms.ts). */
+const TLS_TO_PLAINTEXT = /WRONG_VERSION_NUMBER|wrong version number|first record does not look like a TLS handshake/i;
+
+/** Keys that name a bucket, a region, a Redis address or a URL: kept from the ConfigMaps read for such errors (setting-config.ts). */
+export const ADDRESSED_KEY = /(?:^|_)BUCKET(?:_NAME)?$|(?:^|_)REGION$|REDIS\w*(?:URL|URI|HOSTS?|ADDR|ADDRESS|NODES)$|(?:^|_)(?:URL|URI)$/i;
 
 /** An AWS region as configured or as an endpoint names it. */
 const AWS_REGION = /\b(?:us|eu|ap|sa|ca|me|af|il|mx)(?:-gov)?-(?:north|south|east|west|central|northeast|northwest|southeast|southwest)-\d\b/;
@@ -36,7 +39,7 @@ const BUCKET_REGION_SAID = [/\.s3[.-]((?:[a-z]{2})(?:-gov)?-[a-z]+-\d)\.amazonaw
 /** At least this many lines: one refused call may be a stray; the same answer again is how the client is configured. */
 const MIN_LINES = 2;
 
-const KINDS = [MONGO_STANDALONE, S3_OTHER_REGION, REDIS_NOT_CLUSTER];
+const KINDS = [MONGO_STANDALONE, S3_OTHER_REGION, REDIS_NOT_CLUSTER, TLS_TO_PLAINTEXT];
 
 /** The pods and container whose current logs carry such errors, when at least two lines do: whose ConfigMaps to read. */
 export function findAddressedErrors(logs: readonly LogEvidence[], pods: readonly PodEvidence[]): { pods: string[]; container: string } | undefined {

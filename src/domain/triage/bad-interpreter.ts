@@ -22,6 +22,17 @@ export function findBadInterpreter(message: string | undefined): BadInterpreter 
   return { path: m[1], script: SCRIPT.test(m[1]) };
 }
 
+/** runc's own line alone in the container's output (the kubelet kept no message, exit 255 or 1): the same ENOENT, read from the log. */
+const LOG_LINE = /^exec (\/[^\s:"]+): no such file or directory$/;
+
+export function findBadInterpreterInLog(lines: readonly string[]): BadInterpreter | undefined {
+  for (const line of lines) {
+    const m = LOG_LINE.exec(line.trim());
+    if (m?.[1] !== undefined) return { path: m[1], script: SCRIPT.test(m[1]) };
+  }
+  return undefined;
+}
+
 /** "its interpreter line (shebang) names an interpreter the kernel cannot find: …". */
 export function describeBadInterpreter(bad: BadInterpreter): { clause: string; cause: string; fix: string } {
   const loader = bad.script ? '' : ', or, for a binary, its dynamic loader (a glibc build on a musl image)';

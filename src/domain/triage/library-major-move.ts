@@ -69,14 +69,15 @@ export function findLibraryVersion(lines: readonly string[], library: string): s
 
 const major = (v: string | undefined): string | undefined => (v === undefined ? undefined : /^(\d+)/.exec(v)?.[1]);
 
-/** The app version an image tag carries before its build suffix: "4.0.2-b17" → "4.0.2". */
+/** The app version an image tag carries before its build suffix: "4.0.2-b17" → "4.0.2", "git-1a2b3c4-b17" → "git-1a2b3c4" (a commit rebuilt). */
 function appVersionOf(image: string): string | undefined {
   const { version } = splitImage(image);
-  return /^v?(\d+\.\d+(?:\.\d+)?)(?:[-+_.].*)?$/.exec(version)?.[1];
+  return /^v?(\d+\.\d+(?:\.\d+)?)(?:[-+_.].*)?$/.exec(version)?.[1]
+    ?? /^((?:git-|sha-)?(?=[0-9a-f]*[a-f])[0-9a-f]{7,40})[-+_.](?:b|build)?\d+$/i.exec(version)?.[1];
 }
 
 /** The revision the crashed pods run rebuilt the same app version as the one before it (its tag's version, or its change-cause says a rebuild). */
-function findRebuild(revisions: readonly RevisionEvidence[], revisionHash: string | undefined, container: string): LibraryMajorMove['rebuild'] {
+export function findRebuild(revisions: readonly RevisionEvidence[], revisionHash: string | undefined, container: string): LibraryMajorMove['rebuild'] {
   const sorted = [...revisions].sort((a, b) => b.revision - a.revision);
   const i = sorted.findIndex((r) => r.hash === revisionHash);
   const [mine, before] = [sorted[i], sorted[i + 1]];

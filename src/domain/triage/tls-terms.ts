@@ -177,6 +177,31 @@ export interface TlsTermsStory {
 
 const tag = (image: string): string => image.split('/').pop() ?? image;
 
+/** A configured URL whose scheme asks for TLS (rediss://, https://, amqps://): the key, its value (masked), where it is kept, and the plain scheme beside it. */
+export interface TlsSchemeSetting {
+  name: string;
+  value: string;
+  from?: string;
+  scheme: string;
+  plain: string;
+}
+
+const TLS_SCHEME = /^(?<scheme>(?<plain>rediss|https|amqps|mqtts|ldaps|wss|grpcs|natss|smtps|imaps)|(?<base>neo4j|bolt)\+ssc?):\/\/(?:[^@/]*@)?(?<host>[^:/?#,]+)/i;
+const firstLabel = (host: string): string => host.replace(/:\d+$/, '').split('.')[0]?.toLowerCase() ?? '';
+
+/** The setting whose TLS-scheme URL names the dependency's host; else the only such setting. Values are read as given (masked by the caller). */
+export function findTlsSchemeSetting(settings: readonly { name: string; value: string; from?: string }[], dependency: string | undefined): TlsSchemeSetting | undefined {
+  const found = settings.flatMap((s) => {
+    const m = TLS_SCHEME.exec(s.value.trim())?.groups;
+    if (m === undefined) return [];
+    const scheme = (m['scheme'] ?? '').toLowerCase();
+    const plain = m['base'] ? m['base'].toLowerCase() : scheme.slice(0, -1);
+    return [{ setting: { name: s.name, value: s.value.trim(), ...(s.from ? { from: s.from } : {}), scheme, plain }, host: m['host'] ?? '' }];
+  });
+  const named = dependency ? found.find((f) => firstLabel(f.host) === firstLabel(dependency)) : undefined;
+  return (named ?? (found.length === 1 ? found[0] : undefined))?.setting;
+}
+
 /** The mechanism in words, with where to change it, for one of the three problems. */
 export function explainTlsTerms(input: {
   problem: TlsTermsProblem;
@@ -188,6 +213,8 @@ export function explainTlsTerms(input: {
   suites?: PinnedSuites;
   java?: JavaRuntime;
   go?: GoRuntime;
+  /** For tls-plaintext: the configured URL that asks for TLS. */
+  scheme?: TlsSchemeSetting;
 }): TlsTermsStory {
   const dep = input.dependency ?? 'the server';
   const { setting, library, imageChange } = input;
@@ -199,6 +226,17 @@ export function explainTlsTerms(input: {
       cause: `The server accepts only encrypted connections (Postgres: a hostssl-only pg_hba.conf or rds.force_ssl=1; MySQL: require_secure_transport=ON) and this client connects in plain text${setting ? ` (${setting.said})` : ''}, so every connection is refused before the password is checked: the credentials are not the issue. A server-side setting enforced since is the usual trigger when the workload did not change.`,
       action: `Connect with TLS: ${setting ? `set ${setting.fix}` : 'set the client\'s sslmode to require'} (better verify-full, with the server's CA bundle in the image or a mounted ConfigMap), then let the pods restart. Restarting alone changes nothing: the server will keep refusing plain text.`,
       fix: setting ? `connect with TLS (${setting.fix}, or verify-full with the server's CA bundle)` : 'connect with TLS (sslmode=require, or verify-full with the server\'s CA bundle)',
+    };
+  }
+  if (input.problem === 'tls-plaintext' && input.scheme) {
+    const s = input.scheme;
+    const at = s.from ? `${s.name} in ${s.from}` : s.name;
+    return {
+      title: `${dep} does not answer in TLS (wrong version number): ${s.name} (${s.from ?? 'pod template'}) asks for TLS with ${s.scheme}://, and the port speaks plain text`,
+      evidence: [`${s.name} (${s.from ?? 'pod template'}): ${s.value}`],
+      cause: `The client is configured with ${s.scheme}:// for ${dep} (${s.name}${s.from ? `, ${s.from}` : ''}), so it starts a TLS handshake; the port answers in plain text, which the TLS library reads as a record of a "wrong version number". The server is up; the scheme does not match what it serves there.`,
+      action: `Set ${at} back to ${s.plain}:// (or enable TLS on ${dep} and use its TLS port), then restart the pods${s.from ? ': they read it only at start' : ''}.`,
+      fix: `set ${at} back to ${s.plain}:// (or enable TLS on ${dep})`,
     };
   }
   if (input.problem === 'tls-plaintext') {

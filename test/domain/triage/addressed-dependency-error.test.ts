@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findUnexplained } from '../../../src/domain/triage/unexplained.js';
 import { keepSettings, pickSettingConfigReads } from '../../../src/domain/triage/setting-config.js';
+import { analyzeDependencyErrors } from '../../../src/domain/triage/analyzers/dependency-errors.js';
 import { baseEvidence, container, pod, NOW } from './scenarios/builders.js';
 
 // A dependency error whose kind says what the configured address points at: the finding names that
@@ -91,5 +92,19 @@ describe('a cluster-mode Redis client pointed at a standalone server', () => {
     const ev = evidenceWith({ env: [{ name: 'REDIS_URL', value: 'redis://cache-dev.shop.svc:6379/0' }] }, lines);
     const [f] = findUnexplained(ev, []);
     expect(f?.title).toBe('Redis at cache-dev.shop.svc (REDIS_URL in the pod template) is a standalone server, not a cluster: the cluster-mode client gets no connection ("cluster support disabled") — in the logs of 2 ready pods');
+  });
+});
+
+describe('a TLS handshake answered in plain text (wrong version number)', () => {
+  it('reads the ConfigMap the client takes its URLs from, keeping the URL keys', () => {
+    const line = 'redis.exceptions.ConnectionError: Error 1 connecting to cache.shop.svc.cluster.local:6379. [SSL: WRONG_VERSION_NUMBER] wrong version number (_ssl.c:1000).';
+    const ev = evidenceWith({ envFrom: [{ kind: 'configMap', name: 'orders-config' }] }, [line, line, line, line]);
+    const [read] = pickSettingConfigReads({ logs: ev.logs, pods: ev.pods, now: NOW });
+    expect(read).toMatchObject({ mechanism: 'server-address', configMap: 'orders-config' });
+    const kept = read === undefined ? [] : keepSettings(read, 'orders-config', { CACHE_URL: 'rediss://cache.shop.svc.cluster.local:6379/0', BILLING_API_URL: 'https://billing:8443', LOG_LEVEL: 'info' });
+    expect(kept.map((c) => c.written).sort()).toEqual(['BILLING_API_URL=https://billing:8443', 'CACHE_URL=rediss://cache.shop.svc.cluster.local:6379/0']);
+    const [f] = analyzeDependencyErrors({ ...ev, settingConfig: kept });
+    expect(f?.title).toContain('CACHE_URL (ConfigMap orders-config) asks for TLS with rediss://');
+    expect(f?.fix).toContain('back to redis://');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeBadInterpreter, findBadInterpreter } from '../../../src/domain/triage/bad-interpreter.js';
+import { describeBadInterpreter, findBadInterpreter, findBadInterpreterInLog } from '../../../src/domain/triage/bad-interpreter.js';
 
 const RUNC = 'failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: ';
 
@@ -21,5 +21,16 @@ describe('findBadInterpreter', () => {
     expect(script.clause).toContain('CRLF');
     expect(script.clause).not.toContain('loader');
     expect(describeBadInterpreter({ path: '/usr/local/bin/worker', script: false }).clause).toContain('dynamic loader');
+  });
+});
+
+describe('findBadInterpreterInLog', () => {
+  it('reads runc\'s line alone in the container log', () => {
+    expect(findBadInterpreterInLog(['exec /opt/tools/entry.sh: no such file or directory'])).toEqual({ path: '/opt/tools/entry.sh', script: true });
+  });
+
+  it('leaves a shell\'s own words and an application line that mentions exec alone', () => {
+    expect(findBadInterpreterInLog(['sh: exec: /opt/tools/entry.sh: not found'])).toBeUndefined();
+    expect(findBadInterpreterInLog(['worker failed: exec /usr/bin/convert: no such file or directory while resizing'])).toBeUndefined();
   });
 });

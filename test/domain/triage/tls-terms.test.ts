@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDependencyError } from '../../../src/domain/triage/dependency-error-line.js';
-import { explainTlsTerms, findPlaintextSetting, findTlsLibrary, readTlsRefusal } from '../../../src/domain/triage/tls-terms.js';
+import { explainTlsTerms, findPlaintextSetting, findTlsLibrary, findTlsSchemeSetting, readTlsRefusal } from '../../../src/domain/triage/tls-terms.js';
 
 describe('parseDependencyError: TLS terms client and server do not share', () => {
   it.each([
@@ -78,5 +78,27 @@ describe('a server without secure renegotiation (RFC 5746), refused by OpenSSL 3
     expect(story.action).toMatch(/OP_LEGACY_SERVER_CONNECT/);
     expect(story.action).toMatch(/roll back to revision 8/);
     expect(`${story.title} ${story.cause} ${story.fix}`).not.toMatch(/expired|unsupported protocol/i);
+  });
+});
+
+describe('a TLS scheme configured for a port that speaks plain text (wrong version number)', () => {
+  const settings = [
+    { name: 'LOG_LEVEL', value: 'info' },
+    { name: 'CACHE_URL', value: 'rediss://:****@cache.shop.svc.cluster.local:6379/0', from: 'ConfigMap orders-api-config' },
+    { name: 'BILLING_URL', value: 'https://billing.shop.svc.cluster.local:8080' },
+  ];
+
+  it('finds the URL whose host is the dependency, and its plain counterpart', () => {
+    expect(findTlsSchemeSetting(settings, 'cache.shop.svc.cluster.local:6379')).toEqual({ name: 'CACHE_URL', value: 'rediss://:****@cache.shop.svc.cluster.local:6379/0', from: 'ConfigMap orders-api-config', scheme: 'rediss', plain: 'redis' });
+    expect(findTlsSchemeSetting(settings, 'billing:8080')?.name).toBe('BILLING_URL');
+    expect(findTlsSchemeSetting([{ name: 'CACHE_URL', value: 'redis://cache:6379' }], 'cache:6379')).toBeUndefined();
+  });
+
+  it('names the key, its scheme and the plain scheme to go back to', () => {
+    const scheme = findTlsSchemeSetting(settings, 'cache.shop.svc.cluster.local:6379');
+    const story = explainTlsTerms({ problem: 'tls-plaintext', dependency: 'cache.shop.svc.cluster.local:6379', line: 'wrong version number', ...(scheme ? { scheme } : {}) });
+    expect(story.title).toContain('CACHE_URL (ConfigMap orders-api-config) asks for TLS with rediss://');
+    expect(story.evidence).toContain('CACHE_URL (ConfigMap orders-api-config): rediss://:****@cache.shop.svc.cluster.local:6379/0');
+    expect(story.fix).toContain('set CACHE_URL in ConfigMap orders-api-config back to redis://');
   });
 });

@@ -11,7 +11,7 @@
  * a privilege PostgreSQL denies the app's role).
  */
 import type { TerminatedStateEvidence, TriageEvidence } from '../evidence.js';
-import { describeBadInterpreter, findBadInterpreter } from '../bad-interpreter.js';
+import { describeBadInterpreter, findBadInterpreter, findBadInterpreterInLog } from '../bad-interpreter.js';
 import { findGlibcTooOld, findLoaderFailure, tellLoaderFailure } from '../loader-failure.js';
 import { findKestrelWithoutCertificate, tellKestrelWithoutCertificate } from '../kestrel-certificate.js';
 import { findBadValue, showControls } from '../config-value.js';
@@ -54,6 +54,7 @@ import { findJvmOptionRefusal, tellJvmOptionRefusal } from '../jvm-option-refuse
 import { findMissingFileSystem, tellMissingFileSystem } from '../hadoop-filesystem-scheme.js';
 import { findPsychSafeLoadRefusal, tellPsychSafeLoad } from '../psych-safe-load.js';
 import { findLibraryMajorMove, tellLibraryMajorMove } from '../library-major-move.js';
+import { findNumpyAbiBreak, tellNumpyAbiBreak } from '../numpy-abi-break.js';
 import { findNoOffsetCrash, tellNoOffsetCrash } from '../kafka-no-offset.js';
 import { findFatalRejection, findRuntimeMove, tellFatalRejection } from '../unhandled-rejection-exit.js';
 import { findPoisonMessage, tellPoisonMessage } from '../poison-message.js';
@@ -134,8 +135,8 @@ const nodeReboot: Reader = (c) => {
 };
 
 /** The entrypoint's shebang names an interpreter the image lacks (CRLF line endings, a missing shell). */
-const interpreter: Reader = ({ first }) => {
-  const bad = first.cls === 'bad-interpreter' ? findBadInterpreter(first.term.message) : undefined;
+const interpreter: Reader = ({ first, lines }) => {
+  const bad = first.cls === 'bad-interpreter' ? findBadInterpreter(first.term.message) ?? findBadInterpreterInLog(lines) : undefined;
   const told = bad ? describeBadInterpreter(bad) : undefined;
   return told && { title: `: ${told.clause}`, cause: told.cause, fix: told.fix, evidence: [] };
 };
@@ -344,6 +345,14 @@ const psychSafeLoad: Reader = (c) => {
   const found = isAppError(c) ? findPsychSafeLoadRefusal(c.lines.slice(-60)) : undefined;
   if (found === undefined) return undefined;
   return { ...tellPsychSafeLoad(found, podsOf(c), c.ev.logs, c.first.ref.container.name), decisive: found.line.replace(/^\S+\.rb:\d+:in [`'][^`']+': /, ''), sure: true };
+};
+
+/** A package compiled for NumPy 1 imported under NumPy 2: numpy moved under the package, not the package's own pin. */
+const numpyAbi: Reader = (c) => {
+  if (!isAppError(c)) return undefined;
+  const { container, pod } = c.first.ref;
+  const found = findNumpyAbiBreak({ lines: c.lines, revisions: c.ev.revisions, revisionHash: pod.revisionHash, container: container.name });
+  return found && { ...tellNumpyAbiBreak(found), decisive: found.line, sure: true };
 };
 
 /** A traceback raised in a library's own code after a rebuild of the same app version: the build pulled the library's new major. */
@@ -734,7 +743,7 @@ const grantRefusal: Reader = (c) => {
 };
 
 /** Read before the deciding line is known: what stops the start, then what the log and the runtime say. */
-const BEFORE_THE_LINE: readonly Reader[] = [nodeReboot, interpreter, loaderFailure, kestrelCertificate, errexitStop, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, metadataService, cudaDriver, illegalInstruction, removedApi, staleToken, leaseLoss, migrationChecksum, classVersion, jvmOption, securityManager, hadoopScheme, psychSafeLoad, libraryMajor, kafkaNoOffset, keystoreType, fatalRejection, poisonMessage, grpcProbeOnTls, codeDefect, etcdRejoin, beanCycle, notNullViolation, serverVersionRequirement, stalePidFile, volumeFilesystemError, corruptStateFile, railsCredentials, grantRefusal];
+const BEFORE_THE_LINE: readonly Reader[] = [nodeReboot, interpreter, loaderFailure, kestrelCertificate, errexitStop, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, metadataService, cudaDriver, illegalInstruction, removedApi, staleToken, leaseLoss, migrationChecksum, classVersion, jvmOption, securityManager, hadoopScheme, psychSafeLoad, numpyAbi, libraryMajor, kafkaNoOffset, keystoreType, fatalRejection, poisonMessage, grpcProbeOnTls, codeDefect, etcdRejoin, beanCycle, notNullViolation, serverVersionRequirement, stalePidFile, volumeFilesystemError, corruptStateFile, railsCredentials, grantRefusal];
 
 /** Read from the deciding line and the log around it. */
 const FROM_THE_LINE: readonly Reader[] = [portClash, absentDownwardKey, envFromPrefix, yamlBoolean, unparsedValue, storePassword, rbacForbidden, keyFileMode, securityRefusal, rootSquash, volumeOwner, foreignClusterData, serverNamesHash, pgPrivilege, failedMigration];

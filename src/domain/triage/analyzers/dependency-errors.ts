@@ -33,7 +33,8 @@ import { findLeaseLoss, isLeaseCall } from '../leader-election.js';
 import { isPasswordExpired } from '../password-expiry.js';
 import { findPinnedSuites } from '../tls-cipher-suites.js';
 import { describeSrvPortGap } from '../srv-port-name.js';
-import { explainTlsTerms, findGoRuntime, findJavaRuntime, findPlaintextSetting, findTlsLibrary, type ImageChange, isTlsTermsProblem } from '../tls-terms.js';
+import { explainTlsTerms, findGoRuntime, findJavaRuntime, findPlaintextSetting, findTlsLibrary, findTlsSchemeSetting, type ImageChange, isTlsTermsProblem } from '../tls-terms.js';
+import { maskCredentials } from '../server-address-config.js';
 
 export type { DependencyError, DependencyProblem } from '../dependency-error-line.js';
 export { parseDependencyError } from '../dependency-error-line.js';
@@ -258,8 +259,15 @@ function describeGroup(ev: TriageEvidence, group: DependencyHit[]): Finding {
   const suites = problem === 'tls-protocol' ? findPinnedSuites(container?.env ?? []) : undefined;
   const java = problem === 'tls-protocol' ? findJavaRuntime(unique(group.map((h) => h.log)).flatMap((l) => l.lines), container?.env ?? []) : undefined;
   const go = problem === 'tls-protocol' ? findGoRuntime(unique(group.map((h) => h.log)).flatMap((l) => l.lines), container?.env ?? []) : undefined;
+  // A TLS scheme configured for a plain-text port: the URL in the pod template or the ConfigMap read for it (passwords masked).
+  const scheme = problem === 'tls-plaintext'
+    ? findTlsSchemeSetting([
+      ...(container?.env ?? []).flatMap((e) => ('value' in e ? [{ name: e.name, value: maskCredentials(e.value) }] : [])),
+      ...(ev.settingConfig ?? []).filter((c) => c.mechanism === 'server-address').map((c) => ({ name: c.written.slice(0, c.written.indexOf('=')), value: c.written.slice(c.written.indexOf('=') + 1), from: `ConfigMap ${c.configMap}` })),
+    ], dependency)
+    : undefined;
   const terms = isTlsTermsProblem(problem)
-    ? explainTlsTerms({ problem, dependency: peer ? describeLoggedPeer(peer) : dependency, line: decisiveLine, ...(setting ? { setting } : {}), ...(library ? { library } : {}), ...(imageChange ? { imageChange } : {}), ...(suites ? { suites } : {}), ...(java ? { java } : {}), ...(go ? { go } : {}) })
+    ? explainTlsTerms({ problem, dependency: peer ? describeLoggedPeer(peer) : dependency, line: decisiveLine, ...(setting ? { setting } : {}), ...(scheme ? { scheme } : {}), ...(library ? { library } : {}), ...(imageChange ? { imageChange } : {}), ...(suites ? { suites } : {}), ...(java ? { java } : {}), ...(go ? { go } : {}) })
     : undefined;
   if (terms) evidence.push(...terms.evidence);
 

@@ -1,6 +1,6 @@
 import type { TerminatedStateEvidence, TriageEvidence } from '../evidence.js';
 import { RATE_LIMITED } from '../rate-limited-calls.js';
-import { findBadInterpreter } from '../bad-interpreter.js';
+import { findBadInterpreter, findBadInterpreterInLog } from '../bad-interpreter.js';
 import { findLog, pickErrorLines } from '../evidence-lookup.js';
 import type { Confidence, Finding } from '../finding.js';
 import { describePodCommand, formatKubectl, formatWorkloadRef, previousLogsCommand } from '../kubectl-command.js';
@@ -26,7 +26,7 @@ export function classifyExit(term: TerminatedStateEvidence, logText = ''): ExitC
   const msg = `${term.message ?? ''}\n${logText}`;
   const startFailed = term.reason === 'StartError' || term.reason === 'ContainerCannotRun' || term.exitCode === 128;
   if (/exec format error/i.test(msg)) return 'wrong-arch';
-  if (startFailed && findBadInterpreter(term.message)) return 'bad-interpreter';
+  if ((startFailed && findBadInterpreter(term.message)) || findBadInterpreterInLog(logText.split('\n'))) return 'bad-interpreter';
   if (term.exitCode === 127 && findLoaderFailure(msg.split('\n'))) return 'missing-library';
   if (term.exitCode === 127 || (startFailed && /not found|no such file/i.test(term.message ?? ''))) return 'not-found';
   if (term.exitCode === 126 || (startFailed && /permission denied/i.test(term.message ?? ''))) return 'not-executable';

@@ -44,6 +44,13 @@ describe('analyzeExitCodes', () => {
     expect(f?.decisive).toBe('exec /opt/tools/entry.sh: no such file or directory');
   });
 
+  it('reads the same bad interpreter from runc\'s line in the previous log when the kubelet kept no message (exit 255)', () => {
+    const [f] = analyzeExitCodes(crashScenario(1, () => terminated(255, 'Error', 0), { logs: ['exec /opt/tools/entry.sh: no such file or directory'] }));
+    expect(f?.title).toContain('/opt/tools/entry.sh');
+    expect(f?.title).toContain('CRLF');
+    expect(f?.fix).toMatch(/dos2unix/);
+  });
+
   it('names the container of the same pod that holds the port the app cannot bind, and the port the app declares instead', () => {
     const log = ['> node dist/server.js', "      throw er; // Unhandled 'error' event", 'Error: listen EADDRINUSE: address already in use :::8080', "Emitted 'error' event on Server instance at:", 'Node.js v20.18.0'];
     const ev = crashScenario(1, () => terminated(1, 'Error', 1), { logs: log });
