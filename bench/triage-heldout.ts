@@ -13,22 +13,13 @@
  *   VERBOSE=1 npx tsx bench/triage-heldout.ts every miss explained in full
  */
 import type { CorpusScenario } from '../test/triage-corpus/scenario.js';
-import { HOLDOUT_95_SCENARIOS } from '../test/triage-corpus/heldout-95/stories.js';
-import { HOLDOUT_96_SCENARIOS } from '../test/triage-corpus/heldout-96/stories.js';
-import { HOLDOUT_97_SCENARIOS } from '../test/triage-corpus/heldout-97/stories.js';
-import { HOLDOUT_98_SCENARIOS } from '../test/triage-corpus/heldout-98/stories.js';
 import { gradeStories } from './grade-stories.js';
 
-/** Rounds written and not yet joined to the corpus; rounds 1–94 have joined it, rounds 95, 96, 97, 98 are pending. */
-const PENDING: [string, readonly CorpusScenario[]][] = [
-  ['held-out round 95', HOLDOUT_95_SCENARIOS],
-  ['held-out round 96', HOLDOUT_96_SCENARIOS],
-  ['held-out round 97', HOLDOUT_97_SCENARIOS],
-  ['held-out round 98', HOLDOUT_98_SCENARIOS],
-];
+/** Rounds written and not yet joined to the corpus; rounds 1–98 have joined it. */
+const PENDING: [string, readonly CorpusScenario[]][] = [];
 
 const filter = process.argv[2];
-if (PENDING.length === 0) console.log('held-out: no round pending (rounds 1–94 were graded first, then fixed and joined the corpus; their first figures are in docs/benchmarks.md)');
+if (PENDING.length === 0) console.log('held-out: no round pending (rounds 1–98 were graded first, then fixed and joined the corpus; their first figures are in docs/benchmarks.md)');
 for (const [label, stories] of PENDING) {
   // A round none of whose stories the filter selects is left out rather than printed empty.
   if (filter !== undefined && !stories.some((s) => s.id.includes(filter))) continue;

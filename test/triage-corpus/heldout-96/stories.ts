@@ -1,7 +1,8 @@
 // Held-out stories, ninety-sixth round: failures written without reading the analysis code, to
 // measure how the triage generalizes to causes it was not built against. Graded first by
-// `bench/triage-heldout.ts` (figures in docs/benchmarks.md) before any fix for it. Written by two
-// writers apart:
+// `bench/triage-heldout.ts` (figures in docs/benchmarks.md) before any fix for it, then fixed in
+// general; the round has since joined the corpus (`../scenarios/index.ts`), which `npm test` grades.
+// Written by two writers apart:
 //
 // part1.ts — an ECR pull token expired in a pull secret whose refresher CronJob fails; RabbitMQ closing a
 // consumer's channel on its acknowledgement timeout since a revision raised prefetch; Python's ascii codec

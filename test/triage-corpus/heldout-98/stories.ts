@@ -1,7 +1,8 @@
 // Held-out stories, ninety-eighth round: failures written without reading the analysis code, to
 // measure how the triage generalizes to causes it was not built against. Graded first by
-// `bench/triage-heldout.ts` (figures in docs/benchmarks.md) before any fix for it. Written by two
-// writers apart:
+// `bench/triage-heldout.ts` (figures in docs/benchmarks.md) before any fix for it, then fixed in
+// general; the round has since joined the corpus (`../scenarios/index.ts`), which `npm test` grades.
+// Written by two writers apart:
 //
 // part1.ts — an entrypoint script committed with CRLF line endings; php-fpm's "Primary script unknown"
 // since a revision moved the code away from nginx's root; Python's ZoneInfoNotFoundError on a base image

@@ -105,6 +105,10 @@ import { HOLDOUT_91_SCENARIOS } from '../heldout-91/stories.js';
 import { HOLDOUT_92_SCENARIOS } from '../heldout-92/stories.js';
 import { HOLDOUT_93_SCENARIOS } from '../heldout-93/stories.js';
 import { HOLDOUT_94_SCENARIOS } from '../heldout-94/stories.js';
+import { HOLDOUT_95_SCENARIOS } from '../heldout-95/stories.js';
+import { HOLDOUT_96_SCENARIOS } from '../heldout-96/stories.js';
+import { HOLDOUT_97_SCENARIOS } from '../heldout-97/stories.js';
+import { HOLDOUT_98_SCENARIOS } from '../heldout-98/stories.js';
 
 export const CORPUS: CorpusScenario[] = [
   ...EXAMPLE_SCENARIOS,
@@ -120,7 +124,7 @@ export const CORPUS: CorpusScenario[] = [
   ...HEALTHY_SCENARIOS,
   ...HOLDOUT_SCENARIOS,
   ...HOLDOUT_2_SCENARIOS,
-  // Held-out rounds 3–94: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
+  // Held-out rounds 3–98: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
   ...HOLDOUT_3_SCENARIOS,
   ...HOLDOUT_4_SCENARIOS,
   ...HOLDOUT_5_SCENARIOS,
@@ -213,4 +217,8 @@ export const CORPUS: CorpusScenario[] = [
   ...HOLDOUT_92_SCENARIOS,
   ...HOLDOUT_93_SCENARIOS,
   ...HOLDOUT_94_SCENARIOS,
+  ...HOLDOUT_95_SCENARIOS,
+  ...HOLDOUT_96_SCENARIOS,
+  ...HOLDOUT_97_SCENARIOS,
+  ...HOLDOUT_98_SCENARIOS,
 ];
