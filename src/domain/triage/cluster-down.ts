@@ -222,7 +222,7 @@ function isReplayedRefusal(sign: ClusterDownSign, log: LogEvidence, pods: readon
   return at >= 0 && log.lines.slice(at).some(isErrorLine);
 }
 
-/** The host of the URL a refused call names in the log ("URL: PUT http://vault.vault.svc:8200/v1/…"), as an address with no env. */
+/** The host of the URL a refused call names in the log ("URL: PUT http://secrets.example.internal:8200/v1/…"), as an address with no env. */
 function findRefusedUrlHost(log: LogEvidence): { env: string; host: string } | undefined {
   const host = log.lines.map((l) => /\bURL: [A-Z]+ https?:\/\/([\w.-]+)/.exec(l)?.[1]).find((h) => h !== undefined);
   return host ? { env: 'URL', host } : undefined;

@@ -38,7 +38,7 @@ export function locateConfigFileLine(text: string, pods: readonly PodEvidence[],
   return undefined;
 }
 
-/** "line 14 of router.yaml", "router.yaml". */
+/** "line 7 of app.yaml", "app.yaml". */
 export function describeConfigFileLine(at: ConfigFileLine): string {
   return at.line !== undefined ? `line ${at.line} of ${at.file}` : at.file;
 }

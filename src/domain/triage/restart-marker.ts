@@ -30,7 +30,7 @@ export interface RestartMarker {
 const MARKER = /(^|\/)restartedAt$|^checksum\/|^reloader\.stakater\.com\//i;
 /** Markers that hash content: a chart's checksum/*, Reloader's annotations. */
 const CONTENT_KEY = /^checksum\/|^reloader\.stakater\.com\//i;
-/** A key (its name after any prefix/) that says it stamps a restart or a deploy: restarted-at, rollme, force-redeploy, deploy-time. */
+/** A key (its name after any prefix/) that says it stamps a restart or a deploy: redeployed-on, rollme, force-redeploy, deploy-time. */
 const STAMP_KEY = /restart|redeploy|rollme|timestamp|deploy(ed)?[-_.]?(at|time|date|stamp)$/i;
 /** A key that names what runs (version: 1.2.3, release): its change goes with a real one, whatever its value looks like. */
 const VERSION_KEY = /version|release/i;
@@ -152,7 +152,7 @@ export function findRestartMarker(older: RevisionEvidence, newer: RevisionEviden
   return { marker: labels[0] ?? '', label: true };
 }
 
-/** "container app's env STAKATER_X_CONFIGMAP", "its checksum/config annotation", "its pod label restarted-at": what the revision changed. */
+/** "container app's env STAKATER_X_CONFIGMAP", "its checksum/config annotation", "its pod label redeployed-on": what the revision changed. */
 export function describeMarker(m: RestartMarker): string {
   if (m.container !== undefined) return `container ${m.container}'s env ${m.marker}`;
   return m.label ? `its pod label ${m.marker}` : `its ${m.marker} annotation`;

@@ -37,7 +37,7 @@ describe('findUpstreamKeepalive: the upstream blocks that keep idle connections'
 
 describe('readIdleMs: an idle timeout in milliseconds, whatever unit it is written in', () => {
   it.each([
-    ['HTTP_KEEPALIVE_TIMEOUT_MS', '5000', 5000],
+    ['SERVER_KEEPALIVE_TIMEOUT_MS', '5000', 5000],
     ['keepAliveTimeout', '5000', 5000],
     ['IDLE_TIMEOUT_SECONDS', '30', 30_000],
     ['SERVER_IDLE_TIMEOUT', '5s', 5000],
@@ -85,7 +85,7 @@ describe('an nginx whose upstream keepalive outlasts the upstream server\'s idle
     ev.endpointSlices = [...ev.endpointSlices, endpointSlice('orders-api', servers, { endpoints: servers.map((p, i) => ({ addresses: [`10.0.7.${100 + i}`], ready: true, podName: p.name })) })];
     ev.proxyConnectionConfig = opts.proxy ?? config();
     const server = servers[0] as PodEvidence;
-    ev.dependencyPods = [{ service: 'orders-api', pod: { ...server, containers: [container({ env: [{ name: 'NODE_ENV', value: 'production' }, { name: 'HTTP_KEEPALIVE_TIMEOUT_MS', value: opts.serverIdle ?? '5000' }] })] }, logs: [] }];
+    ev.dependencyPods = [{ service: 'orders-api', pod: { ...server, containers: [container({ env: [{ name: 'NODE_ENV', value: 'production' }, { name: 'SERVER_KEEPALIVE_TIMEOUT_MS', value: opts.serverIdle ?? '5000' }] })] }, logs: [] }];
     return ev;
   };
 
@@ -107,10 +107,10 @@ describe('an nginx whose upstream keepalive outlasts the upstream server\'s idle
     const found = analyzeDependencyErrors(scenario()).filter((f) => f.id === 'dependency-error/keepalive-race/orders-api');
     expect(found.length).toBeGreaterThan(0);
     const f = found[0];
-    expect(f?.title).toMatch(/^nginx reuses keep-alive connections after orders-api has closed them: upstream keepalive_timeout 60s \(ConfigMap gateway-nginx\) outlasts orders-api's 5s idle timeout \(HTTP_KEEPALIVE_TIMEOUT_MS=5000\); 12 requests cut before the response header, 12 requests answered 502/);
+    expect(f?.title).toMatch(/^nginx reuses keep-alive connections after orders-api has closed them: upstream keepalive_timeout 60s \(ConfigMap gateway-nginx\) outlasts orders-api's 5s idle timeout \(SERVER_KEEPALIVE_TIMEOUT_MS=5000\); 12 requests cut before the response header, 12 requests answered 502/);
     expect(f?.fix).toMatch(/keepalive_timeout of upstream orders \(ConfigMap gateway-nginx\) below orders-api's idle timeout \(e\.g\. 4s\), or raise orders-api's idle timeout above 60s/);
     expect(f?.noRollback).toMatch(/revision 6 mounts the same ConfigMap gateway-nginx/);
-    expect(f?.evidence.join('\n')).toMatch(/orders-api runs with HTTP_KEEPALIVE_TIMEOUT_MS=5000/);
+    expect(f?.evidence.join('\n')).toMatch(/orders-api runs with SERVER_KEEPALIVE_TIMEOUT_MS=5000/);
     expect(f?.likelyCause).toMatch(/"upstream prematurely closed connection" or "recv\(\) failed \(104: Connection reset by peer\)"/);
   });
 

@@ -21,7 +21,7 @@ const LIVENESS_5XX = /^Liveness probe failed: HTTP probe failed with statuscode:
 const LIVENESS_GRPC_STATUS = /^Liveness probe failed: service unhealthy \(responded with "?(NOT_SERVING|SERVICE_UNKNOWN|UNKNOWN)"?\)/i;
 /** A gRPC health service set NOT_SERVING for a dependency's check ("dependency check failed, reporting NOT_SERVING"). */
 const GRPC_DEPENDENCY_CHECK = /\bdependency\b[^\n]*\bcheck failed\b[^\n]*NOT_SERVING|NOT_SERVING[^\n]*\bdependency\b/i;
-/** The dependency a structured health line names: "dependency":"fx-rates", dependency=fx-rates. */
+/** The dependency a structured health line names: "dependency":"billing-db", dependency=billing-db. */
 const DEPENDENCY_FIELD = /"dependency"\s*:\s*"([^"]+)"|\bdependency=([\w.-]+)/;
 /** A new log record: a timestamp, a bracketed time or a JSON object; anything else continues the record before it. */
 const NEW_RECORD = /^(\d{4}-\d\d-\d\d|\[|\{)/;

@@ -136,7 +136,7 @@ describe("a revision that only changed a reloader's hash env", () => {
 });
 
 // A restart may be stamped by hand or by a pipeline rather than by `kubectl rollout restart`: a pod
-// label or annotation whose key names a restart (restarted-at, rollme) or whose value is a date or a
+// label or annotation whose key names a restart (redeployed-on, rollme) or whose value is a date or a
 // hash made per deploy. Such a revision runs what ran before; a version label is a real change.
 function stampedEvidence(older: { labels?: Record<string, string>; annotations?: Record<string, string> }, newer: { labels?: Record<string, string>; annotations?: Record<string, string> }): TriageEvidence {
   const config = { name: 'config', source: 'configMap' as const, ref: 'app-config' };
@@ -154,17 +154,17 @@ function stampedEvidence(older: { labels?: Record<string, string>; annotations?:
 
 describe('a revision that only changed a restart stamp in a pod label or annotation', () => {
   it('names the ConfigMap edited before a restart stamped in a label, and offers no rollback', () => {
-    const ev = stampedEvidence({ labels: { 'restarted-at': '20260101' } }, { labels: { 'restarted-at': '20260212-0257' } });
+    const ev = stampedEvidence({ labels: { 'redeployed-on': '20260101' } }, { labels: { 'redeployed-on': '20260212-0257' } });
     const t = findTrigger(ev, crash(), compareFailingHealthy(ev));
     expect(t.kind).toBe('object-change');
-    expect(t.text).toMatch(/^ConfigMap app-config was changed 32m ago and picked up by revision 7, a restart of the same template \(only its pod label restarted-at changed, 30m ago\)/);
+    expect(t.text).toMatch(/^ConfigMap app-config was changed 32m ago and picked up by revision 7, a restart of the same template \(only its pod label redeployed-on changed, 30m ago\)/);
     const d = diagnose(ev, [crash()]);
     expect(d?.headline).not.toMatch(/roll ?back to|rollout undo/i);
     expect(d?.action).toMatch(/a rollback would not help/);
   });
 
   it('names the file and line of the edited ConfigMap that the log quotes in the action', () => {
-    const ev = stampedEvidence({ labels: { 'restarted-at': '20260101' } }, { labels: { 'restarted-at': '20260212-0257' } });
+    const ev = stampedEvidence({ labels: { 'redeployed-on': '20260101' } }, { labels: { 'redeployed-on': '20260212-0257' } });
     const mounted = { ...ev, pods: ev.pods.map((p) => ({ ...p, containers: p.containers.map((c) => ({ ...c, volumeMounts: [{ name: 'config', mountPath: '/etc/orders' }] })) })) };
     const parse: Finding = { ...crash(), title: 'Container app exits with code 1 on 1/4 pods — "Error: load config /etc/orders/orders.yaml: yaml: line 7: mapping values are not allowed in this context"', fix: 'fix what the log names' };
     const d = diagnose(mounted, [parse]);
@@ -172,7 +172,7 @@ describe('a revision that only changed a restart stamp in a pod label or annotat
   });
 
   it('joins a fix told as a sentence to the restore without a stray period', () => {
-    const ev = stampedEvidence({ labels: { 'restarted-at': '20260101' } }, { labels: { 'restarted-at': '20260212-0257' } });
+    const ev = stampedEvidence({ labels: { 'redeployed-on': '20260101' } }, { labels: { 'redeployed-on': '20260212-0257' } });
     const d = diagnose(ev, [{ ...crash(), fix: 'Read the logs before calling it healthy.' }]);
     expect(d?.action).toMatch(/^Read the logs before calling it healthy \(or restore ConfigMap app-config's previous content\); a rollback/);
   });
