@@ -8,7 +8,7 @@
  */
 import type { EnvVarEvidence, NodeEvidence, PodEvidence } from './evidence.js';
 import type { ToldReading } from './told-reading.js';
-import { listFirst } from '../text.js';
+import { listFirst, escapeRegExp } from '../text.js';
 
 export interface AbsentDownwardKey {
   env: string;
@@ -30,10 +30,6 @@ const NODE_LABEL = /^(topology\.kubernetes\.io\/|failure-domain\.beta\.kubernete
 /** Words (or an empty quoted value) by which a config check says a variable is empty or unset. */
 const EMPTY = /\b(is empty|empty (value|string)|not set|unset|is missing|missing|is required|required but|must be (set|provided|specified|non-empty)|must not be empty|cannot be empty|is blank|no value)\b|(\bgot|\bwas|\bis|=|:)\s*(""|'')|\(\s*(""|'')\s*\)/i;
 
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /**
  * The variable the deciding line says is empty or unset, when it comes from a label (or an
  * annotation) none of the failing pods carry. Annotations count only where the pods' evidence
@@ -47,7 +43,7 @@ export function findAbsentDownwardKey(env: readonly EnvVarEvidence[], pods: read
     if (m === null) continue;
     const kind = m[1] === 'labels' ? 'label' : 'annotation';
     const key = m[2] ?? '';
-    if (!new RegExp(`(^|[^A-Za-z0-9_])${escape(e.name)}([^A-Za-z0-9_]|$)`).test(decisive) || !EMPTY.test(decisive)) continue;
+    if (!new RegExp(`(^|[^A-Za-z0-9_])${escapeRegExp(e.name)}([^A-Za-z0-9_]|$)`).test(decisive) || !EMPTY.test(decisive)) continue;
     const absent = kind === 'label' ? pods.every((p) => p.labels[key] === undefined) : pods.every((p) => p.downwardAnnotations?.[key] === false);
     if (!absent) continue;
     const onNodes = new Set(pods.map((p) => p.nodeName));

@@ -38,7 +38,8 @@ export interface UnresolvedUpstream {
   firstAt?: IsoTime;
 }
 
-function readNginxTime(line: string): IsoTime | undefined {
+/** The time an nginx error-log line carries (UTC); undefined for other lines. */
+export function readNginxTime(line: string): IsoTime | undefined {
   const t = NGINX_TIME.exec(line.trim());
   if (t === null) return undefined;
   const ms = Date.parse(`${t[1] ?? ''}-${t[2] ?? ''}-${t[3] ?? ''}T${t[4] ?? ''}Z`);

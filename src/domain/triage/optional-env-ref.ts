@@ -7,6 +7,7 @@
  */
 import type { EnvVarEvidence, RevisionEvidence } from './evidence.js';
 import { sortRevisions } from './revision-diff.js';
+import { escapeRegExp } from '../text.js';
 
 export interface UnsetOptionalEnv {
   env: string;
@@ -19,17 +20,13 @@ export interface UnsetOptionalEnv {
 
 const UNSET = /\b(is empty|empty value|not set|unset|is missing|missing|is required|required but|is blank|undefined|no value)\b/i;
 
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /** The optional reference whose variable the app reports empty or unset, with that line. */
 export function findUnsetOptionalEnv(env: readonly EnvVarEvidence[], lines: readonly string[]): UnsetOptionalEnv | undefined {
   for (const e of env) {
     if (!('ref' in e) || e.ref.optional !== true || (e.ref.kind !== 'secret' && e.ref.kind !== 'configMap')) continue;
     const { name, key } = e.ref;
     if (name === undefined || key === undefined) continue;
-    const named = new RegExp(`(^|[^A-Za-z0-9_])${escape(e.name)}([^A-Za-z0-9_]|$)`);
+    const named = new RegExp(`(^|[^A-Za-z0-9_])${escapeRegExp(e.name)}([^A-Za-z0-9_]|$)`);
     const line = lines.find((l) => named.test(l) && UNSET.test(l));
     if (line !== undefined) return { env: e.name, kind: e.ref.kind, source: name, key, line: line.trim() };
   }

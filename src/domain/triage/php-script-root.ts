@@ -7,13 +7,12 @@
  * nginx container mounts (its `root` and SCRIPT_FILENAME lines only).
  */
 import type { IsoTime, LogEvidence, PodEvidence } from './evidence.js';
+import { readNginxTime } from './nginx-no-resolver.js';
 import { findMountedConfigMap } from './proxy-worker-connections.js';
 import { unique } from './pod-status.js';
 
 /** php-fpm's own wording, relayed by nginx as `FastCGI sent in stderr: "Primary script unknown"`. */
 const SCRIPT_UNKNOWN = /Primary script unknown/;
-/** nginx's error-log time stamp: `2026/11/21 03:12:41 [error] …` (UTC in the official images). */
-const NGINX_TIME = /^(\d{4})\/(\d{2})\/(\d{2}) (\d{2}:\d{2}:\d{2}) \[\w+\]/;
 /** Failed requests it takes to call it the config rather than one stray URL. */
 export const MIN_SCRIPT_UNKNOWN = 3;
 /** The directives read from nginx's config file; the rest of its data is dropped. */
@@ -31,13 +30,6 @@ export interface ScriptUnknown {
   workingDir?: string;
   pod: string;
   firstAt?: IsoTime;
-}
-
-function readNginxTime(line: string): IsoTime | undefined {
-  const t = NGINX_TIME.exec(line.trim());
-  if (t === null) return undefined;
-  const ms = Date.parse(`${t[1] ?? ''}-${t[2] ?? ''}-${t[3] ?? ''}T${t[4] ?? ''}Z`);
-  return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
 }
 
 /** The workload's current logs where php-fpm did not find the script nginx asked for, again and again; else undefined. */

@@ -15,7 +15,7 @@ import type { RefresherJobLogEvidence } from './evidence-refresher-jobs.js';
 import { CREDENTIALS_REFUSED } from './pull-secrets.js';
 import { getWaiting } from './pod-status.js';
 import { HOUR_MS, formatAgo, msBetween } from './time-span.js';
-import { truncate } from '../text.js';
+import { truncate, escapeRegExp } from '../text.js';
 
 const PULL_WAITING = new Set(['ErrImagePull', 'ImagePullBackOff']);
 
@@ -49,10 +49,6 @@ export interface PullSecretRefresher {
   lastSuccessAt?: IsoTime;
 }
 
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /** The pull secrets of the pods whose pulls the registry refuses for their credentials. */
 export function listRefusedPullSecrets(pods: readonly PodEvidence[], events: readonly EventEvidence[]): string[] {
   const out = new Set<string>();
@@ -74,7 +70,7 @@ export function needsPullSecretRefresher(target: { kind: string }, pods: readonl
 
 /** How well a CronJob's name and command say it refreshes one of these secrets: 0 names it, 1 a registry refresh, 2 a credential refresh; undefined: not a refresher. */
 function rankRefresher(cronJob: string, command: string, secrets: readonly string[]): { rank: number; secret?: string } | undefined {
-  const named = secrets.find((s) => new RegExp(`(^|[^\\w.-])${escape(s)}([^\\w.-]|$)`).test(command));
+  const named = secrets.find((s) => new RegExp(`(^|[^\\w.-])${escapeRegExp(s)}([^\\w.-]|$)`).test(command));
   if (named !== undefined) return { rank: 0, secret: named };
   const parts = cronJob.toLowerCase().split(/[-_.]+/);
   const refresh = parts.some((p) => REFRESH_PART.test(p));

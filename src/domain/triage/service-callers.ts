@@ -22,6 +22,7 @@ import { RECENT_MS } from './pod-status.js';
 import { findRolloutGap } from './rollout-outage.js';
 import { redactSecrets } from './redact-secrets.js';
 import { isWithin } from './time-span.js';
+import { escapeRegExp } from '../text.js';
 
 /** At most this many caller pods (of distinct workloads) get a log read. */
 export const MAX_SERVICE_CALLERS = 2;
@@ -96,14 +97,10 @@ function ownServices(services: readonly ServiceEvidence[], pods: readonly PodEvi
     .map((s) => ({ name: s.name, ...(s.clusterIP === undefined ? {} : { clusterIP: s.clusterIP }) }));
 }
 
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /** The Service's name as a host (short, `.ns`, `.ns.svc…`) or its ClusterIP, not inside a longer name (`quote-cache-headless`). */
 function namePattern(s: CalledService, namespace: string): RegExp {
-  const host = `${escape(s.name)}(?:\\.${escape(namespace)}(?:\\.svc(?:\\.cluster\\.local)?)?)?`;
-  const ip = s.clusterIP === undefined ? '' : `|${escape(s.clusterIP)}`;
+  const host = `${escapeRegExp(s.name)}(?:\\.${escapeRegExp(namespace)}(?:\\.svc(?:\\.cluster\\.local)?)?)?`;
+  const ip = s.clusterIP === undefined ? '' : `|${escapeRegExp(s.clusterIP)}`;
   // Service names are lowercase DNS labels: case-sensitive, so an env name like CACHE is no match.
   return new RegExp(`(?<![\\w.-])(?:${host}${ip})(?![\\w-]|\\.[a-z])`);
 }
@@ -198,7 +195,7 @@ export function describeCallerImpact(callers: readonly ServiceCallerEvidence[], 
     const s = services.find((x) => x.name === c.service) ?? { name: c.service };
     const re = namePattern(s, namespace);
     // Also the name as a word of a longer token: a gRPC method path (`/scorer.v1.Scorer/Score`) names the service.
-    const word = new RegExp(`(?<![\\w-])${escape(s.name)}(?![\\w-])`, 'i');
+    const word = new RegExp(`(?<![\\w-])${escapeRegExp(s.name)}(?![\\w-])`, 'i');
     const errors = c.log.lines.flatMap((line) => {
       const e = re.test(line) || word.test(line) ? parseDependencyError(line) : undefined;
       return e === undefined ? [] : [{ line, problem: e.problem }];

@@ -10,6 +10,7 @@
 import type { ContainerEvidence, IsoTime, LogEvidence, PodEvidence, PvcEvidence } from './evidence.js';
 import { readLineTime } from './request-silence.js';
 import { earliest } from './time-span.js';
+import { escapeRegExp } from '../text.js';
 
 export interface SingleWriterStore {
   name: string;
@@ -195,7 +196,7 @@ function findMountPath(containers: readonly ContainerEvidence[], volume: string)
 
 /** A file path under the mount named by an env value, the command or args: `sqlite:////data/x.db`, `--storage.tsdb.path=/prometheus`. */
 function findPathUnder(pods: readonly PodEvidence[], mountPath: string): string | undefined {
-  const under = new RegExp(`(?:^|[=:/\\s])(${escape(mountPath)}(?:/[\\w.@+-]+)*)(?=$|[\\s;?&"'])`);
+  const under = new RegExp(`(?:^|[=:/\\s])(${escapeRegExp(mountPath)}(?:/[\\w.@+-]+)*)(?=$|[\\s;?&"'])`);
   for (const p of pods) {
     for (const c of p.containers) {
       const texts = [...(c.env ?? []).flatMap((e) => ('value' in e ? [e.value] : [])), ...(c.command ?? []), ...(c.args ?? [])];
@@ -208,6 +209,3 @@ function findPathUnder(pods: readonly PodEvidence[], mountPath: string): string 
   return undefined;
 }
 
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}

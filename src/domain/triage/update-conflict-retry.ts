@@ -11,6 +11,7 @@
  * does every other reconcile error (Forbidden, not found, a webhook's refusal).
  */
 import { splitRecords } from './client-abort.js';
+import { escapeRegExp } from '../text.js';
 
 /** The API server's words for a stale resourceVersion (409 Conflict). */
 const UPDATE_CONFLICT = /the object has been modified; please apply your changes to the latest version and try again/i;
@@ -32,16 +33,12 @@ export function isUpdateConflict(text: string): boolean {
   return UPDATE_CONFLICT.test(text);
 }
 
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /** Whether a line after the record reports the same request reconciled successfully. */
 function isReconciledAfter(lines: readonly string[], from: number, record: string): boolean {
   const success = (l: string) => SUCCEEDED.test(l) && !NOT_SUCCESS.test(l);
   const key = REQUEST_KEYS.map((re) => re.exec(record)?.[1]).find((k): k is string => k !== undefined && k.length >= 2);
   if (key === undefined) return lines.slice(from, from + NEARBY_LINES).some(success);
-  const same = new RegExp(`["=/]${escape(key)}(?:["\\s,}]|$)`);
+  const same = new RegExp(`["=/]${escapeRegExp(key)}(?:["\\s,}]|$)`);
   return lines.slice(from, from + ANSWER_WINDOW_LINES).some((l) => same.test(l) && success(l));
 }
 
