@@ -275,7 +275,7 @@ export function analyzePodCreateFailures(ev: TriageEvidence): Finding[] {
     return {
       id: `pod-create-failed/${refusal.key}`,
       kind: 'pod-create-failed',
-      title: run ? `Job ${run.name} cannot create its pod: ${refusal.title}` : `Pods cannot be created: ${refusal.title}`,
+      title: run ? `Job ${run.name}${run.createdAt ? `, created ${formatAgo(run.createdAt, ev.collectedAt)},` : ''} cannot create its pod: ${refusal.title}` : `Pods cannot be created: ${refusal.title}`,
       layer: refusal.layer,
       severity: run ? 'critical' : missing > 0 ? severityForPods(ev, missing) : 'warning',
       confidence: refusal.key === 'other' ? 'medium' : 'high',

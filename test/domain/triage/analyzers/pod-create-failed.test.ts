@@ -139,7 +139,7 @@ describe('analyzePodCreateFailures', () => {
       const { ev, job } = runRefused('Error creating: pods "JOB-" is forbidden: no PriorityClass with name batch-standard was found');
       const [f, ...rest] = analyzePodCreateFailures(ev);
       expect(rest).toHaveLength(0);
-      expect(f?.title).toBe(`Job ${job} cannot create its pod: PriorityClass batch-standard does not exist`);
+      expect(f?.title).toBe(`Job ${job}, created 14m ago, cannot create its pod: PriorityClass batch-standard does not exist`);
       expect(f?.severity).toBe('critical');
       expect(f?.decisive).toBe('no PriorityClass with name batch-standard was found');
       expect(f?.onset).toBe(minutesAgo(14));
@@ -152,7 +152,7 @@ describe('analyzePodCreateFailures', () => {
 
     it('classifies other refusals of the Job\'s pod the same way (quota)', () => {
       const { ev, job } = runRefused('Error creating: pods "JOB-x2" is forbidden: exceeded quota: batch-compute, requested: limits.memory=2Gi, used: limits.memory=19Gi, limited: limits.memory=20Gi');
-      expect(analyzePodCreateFailures(ev)[0]?.title).toBe(`Job ${job} cannot create its pod: ResourceQuota batch-compute exhausted`);
+      expect(analyzePodCreateFailures(ev)[0]?.title).toBe(`Job ${job}, created 14m ago, cannot create its pod: ResourceQuota batch-compute exhausted`);
     });
 
     it('ignores a refusal of a run that has since completed', () => {
