@@ -1,5 +1,5 @@
 import { collapseEvents, formatEventLine } from '../collapse-events.js';
-import type { TriageEvidence } from '../evidence.js';
+import type { JobEvidence, TriageEvidence } from '../evidence.js';
 import { findCondition } from '../evidence-lookup.js';
 import type { Finding, Layer } from '../finding.js';
 import { formatKubectl, formatWorkloadRef } from '../kubectl-command.js';
@@ -9,10 +9,18 @@ import { findMissingPriorityClass, findNearPriorityClass } from '../priority-cla
 import { findLimitRangeRefusal } from '../limit-range-refusal.js';
 import { findSurgeRoomRefusal } from '../quota-surge-room.js';
 import { readQuotaHolder } from '../quota-holders.js';
-import { earliest, isWithin } from '../time-span.js';
+import { earliest, formatAgo, isWithin } from '../time-span.js';
 import { capitalize } from '../../text.js';
 
 const CONTROLLER_KINDS = new Set(['ReplicaSet', 'StatefulSet', 'Deployment']);
+
+/** A run of the target (the Job asked for, or a CronJob's Job) still waiting for pods it cannot get. */
+function findRefusedRun(ev: TriageEvidence, name: string): JobEvidence | undefined {
+  const job = ev.jobs?.find((j) => j.name === name);
+  if (job === undefined) return undefined;
+  const finished = job.conditions.some((c) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True');
+  return finished || job.active >= (job.parallelism ?? 1) ? undefined : job;
+}
 
 interface Refusal {
   key: string;
@@ -64,6 +72,20 @@ function classifyMissingPriorityClass(ev: TriageEvidence, message: string): Refu
   if (missing === undefined) return undefined;
   const near = findNearPriorityClass(missing, ev.priorityClassesInUse ?? []);
   const users = near && near.usedBy.length > 0 ? ` (used by ${near.usedBy.join(', ')})` : '';
+  // A Job's run has no earlier revision to fall back on: the template is the CronJob's jobTemplate or the Job's own.
+  const run = ev.target.kind === 'Job' || ev.target.kind === 'CronJob';
+  const template = ev.target.kind === 'CronJob' ? "the CronJob's jobTemplate" : 'the pod template';
+  if (run) {
+    return {
+      key: `priority-class/${missing}`,
+      title: `PriorityClass ${missing} does not exist${near ? `; did the template mean ${near.name}${users}?` : ''}`,
+      cause: `${capitalize(template)} names PriorityClass ${missing}, which the cluster does not have (deleted, renamed or never created), so the Priority admission plugin refuses the run's pod${near ? `; ${near.name}${users} is a near name` : ''}.`,
+      action: `Point priorityClassName in ${template} at an existing PriorityClass${near ? ` (${near.name}?)` : ''} (kubectl get priorityclass), or recreate ${missing}.`,
+      fix: `make ${template}'s priorityClassName name an existing PriorityClass (or recreate ${missing})`,
+      layer: 'rollout/change',
+      command: formatKubectl(ev.target, 'get priorityclass', 'cluster'),
+    };
+  }
   return {
     key: `priority-class/${missing}`,
     title: `PriorityClass ${missing} does not exist${near ? `; did the template mean ${near.name}${users}?` : ''}`,
@@ -223,8 +245,10 @@ function classifyRefusal(ev: TriageEvidence, message: string): Refusal {
  */
 export function analyzePodCreateFailures(ev: TriageEvidence): Finding[] {
   const events = ev.events.filter(
-    (e) => e.reason === 'FailedCreate' && e.type === 'Warning' && CONTROLLER_KINDS.has(e.object.kind) && isWithin(e.lastSeen, ev.collectedAt, HISTORY_MS),
+    (e) => e.reason === 'FailedCreate' && e.type === 'Warning' && (CONTROLLER_KINDS.has(e.object.kind) || (e.object.kind === 'Job' && findRefusedRun(ev, e.object.name) !== undefined)) && isWithin(e.lastSeen, ev.collectedAt, HISTORY_MS),
   );
+  // A run refused its pod has none, so nothing ran: the failure is the Job's, whatever its earlier runs did.
+  const run = events.map((e) => (e.object.kind === 'Job' ? findRefusedRun(ev, e.object.name) : undefined)).find((j) => j !== undefined);
   const condition = ev.workload ? findCondition(ev.workload.conditions, 'ReplicaFailure') : undefined;
   const messages = events.map((e) => e.message);
   if (condition?.status === 'True' && condition.message && events.length === 0) messages.push(condition.message);
@@ -243,13 +267,17 @@ export function analyzePodCreateFailures(ev: TriageEvidence): Finding[] {
     // When the refusals began: a revision rolled out just before is their trigger (pods show none).
     const onset = mine.length > 0 ? earliest(mine.map((e) => e.firstSeen)) : condition?.lastTransitionTime;
     const evidence = mine.length > 0 ? mine.slice(0, 3).map((e) => formatEventLine(e, { maxLength: 400 })) : [`ReplicaFailure: ${msgs[0] ?? ''}`];
-    evidence.push(...(refusal.facts ?? []), `${ev.pods.length} pods exist of ${getDesiredReplicas(ev)} desired`);
+    const runFacts = run ? [`Job ${run.name}${run.createdAt ? ` (created ${formatAgo(run.createdAt, ev.collectedAt)})` : ''}: ${run.active === 0 ? 'no pod' : `${run.active} of ${run.parallelism ?? 1} pods`} (${run.active} active, ${run.succeeded} succeeded, ${run.failed} failed)`] : [`${ev.pods.length} pods exist of ${getDesiredReplicas(ev)} desired`];
+    evidence.push(...(refusal.facts ?? []), ...runFacts);
+    // The Job keeps retrying, but keeps the template it was created with: a fix to the template needs a new run.
+    const again = ev.target.kind === 'CronJob' ? `start the run again (\`kubectl create job --from=cronjob/${ev.target.name} ${ev.target.name}-manual\` — the bot will not)` : 'create it again from its source';
+    const rerun = run ? ` Job ${run.name} keeps the template it was created with: after a fix to the template, delete it and ${again}.` : '';
     return {
       id: `pod-create-failed/${refusal.key}`,
       kind: 'pod-create-failed',
-      title: `Pods cannot be created: ${refusal.title}`,
+      title: run ? `Job ${run.name}${run.createdAt ? `, created ${formatAgo(run.createdAt, ev.collectedAt)},` : ''} cannot create its pod: ${refusal.title}` : `Pods cannot be created: ${refusal.title}`,
       layer: refusal.layer,
-      severity: missing > 0 ? severityForPods(ev, missing) : 'warning',
+      severity: run ? 'critical' : missing > 0 ? severityForPods(ev, missing) : 'warning',
       confidence: refusal.key === 'other' ? 'medium' : 'high',
       evidence,
       // The refusal itself, without the "pods "x" is forbidden:" preamble every pod repeats.
@@ -257,8 +285,8 @@ export function analyzePodCreateFailures(ev: TriageEvidence): Finding[] {
       fix: refusal.fix ?? refusal.action.split(/[.(;]/)[0]?.trim().replace(/^./, (c) => c.toLowerCase()) ?? refusal.action,
       ...(refusal.outsideWorkload ? { outsideWorkload: refusal.outsideWorkload } : {}),
       ...(onset !== undefined ? { onset } : {}),
-      likelyCause: refusal.cause,
-      nextAction: refusal.action,
+      likelyCause: run ? `${refusal.cause} The Job controller keeps retrying, but no pod of this Job is created and nothing runs.` : refusal.cause,
+      nextAction: `${refusal.action}${rerun}`,
       confirmCommands: [
         formatKubectl(ev.target, `describe ${formatWorkloadRef(ev.target)}`),
         formatKubectl(ev.target, 'get events --field-selector reason=FailedCreate'),

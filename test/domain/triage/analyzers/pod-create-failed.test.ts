@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzePodCreateFailures } from '../../../../src/domain/triage/analyzers/pod-create-failed.js';
 import { APP, NS, REV7, baseEvidence, event, minutesAgo, pod } from '../scenarios/builders.js';
 import { healthyScenario } from '../scenarios/healthy.js';
+import { completed, cronJob, jobName } from '../scenarios/cron-jobs.js';
 
 function refused(message: string, when = 1) {
   return baseEvidence({
@@ -122,5 +123,42 @@ describe('analyzePodCreateFailures', () => {
     const [f] = analyzePodCreateFailures(refused('Error creating: admission webhook "validate.kyverno.svc-fail" denied the request: resource Pod/payments/x was blocked due to the following policies: require-requests-limits'));
     expect(f?.layer).toBe('rollout/change');
     expect(f?.outsideWorkload).toBeUndefined();
+  });
+
+  describe('a Job that cannot create its pod', () => {
+    const CRON = 'orders-export';
+    /** Three nightly runs completed; tonight's Job, 14 minutes old, has no pod: admission refuses it. */
+    function runRefused(message: string) {
+      const tonight = { name: jobName(CRON, 14), createdAt: minutesAgo(14), active: 0, succeeded: 0, failed: 0, backoffLimit: 6, completions: 1, conditions: [] };
+      const ev = cronJob(CRON, { cron: '0 3 * * *', suspended: false, concurrencyPolicy: 'Forbid', lastScheduleTime: minutesAgo(14) }, [tonight, ...[1, 2, 3].map((d) => completed(CRON, d * 24 * 60 + 14, 20))]);
+      ev.events = [event({ object: { kind: 'Job', name: tonight.name, namespace: NS }, reason: 'FailedCreate', message: message.replace('JOB', tonight.name), count: 9, firstSeen: minutesAgo(14), lastSeen: minutesAgo(1), source: 'job-controller' })];
+      return { ev, job: tonight.name };
+    }
+
+    it('names the missing PriorityClass, the Job without a pod and the fix in the job template', () => {
+      const { ev, job } = runRefused('Error creating: pods "JOB-" is forbidden: no PriorityClass with name batch-standard was found');
+      const [f, ...rest] = analyzePodCreateFailures(ev);
+      expect(rest).toHaveLength(0);
+      expect(f?.title).toBe(`Job ${job}, created 14m ago, cannot create its pod: PriorityClass batch-standard does not exist`);
+      expect(f?.severity).toBe('critical');
+      expect(f?.decisive).toBe('no PriorityClass with name batch-standard was found');
+      expect(f?.onset).toBe(minutesAgo(14));
+      expect(f?.evidence).toContain(`Job ${job} (created 14m ago): no pod (0 active, 0 succeeded, 0 failed)`);
+      expect(f?.likelyCause).toContain('no pod of this Job is created and nothing runs');
+      expect(f?.nextAction).toContain('priorityClassName');
+      expect(f?.nextAction).toContain(`kubectl create job --from=cronjob/${CRON}`);
+      expect(f?.fix).toMatch(/priorityClassName/);
+    });
+
+    it('classifies other refusals of the Job\'s pod the same way (quota)', () => {
+      const { ev, job } = runRefused('Error creating: pods "JOB-x2" is forbidden: exceeded quota: batch-compute, requested: limits.memory=2Gi, used: limits.memory=19Gi, limited: limits.memory=20Gi');
+      expect(analyzePodCreateFailures(ev)[0]?.title).toBe(`Job ${job}, created 14m ago, cannot create its pod: ResourceQuota batch-compute exhausted`);
+    });
+
+    it('ignores a refusal of a run that has since completed', () => {
+      const { ev } = runRefused('Error creating: pods "JOB-" is forbidden: no PriorityClass with name batch-standard was found');
+      ev.events = ev.events.map((e) => ({ ...e, object: { ...e.object, name: ev.jobs?.[1]?.name ?? '' } }));
+      expect(analyzePodCreateFailures(ev)).toEqual([]);
+    });
   });
 });
