@@ -85,7 +85,7 @@
 //   on a missing Unix socket (error 2002 "No such file or directory"), the same gets, keeping only a database host key set to localhost; where the database refuses a run ownership or a privilege ("must be owner of table", "permission denied for table", 42501; MySQL's "command denied to user"), the gets of the ConfigMaps
 //   that set its user (a user-naming env var's configMapKeyRef first, then envFrom; at most two), keeping only the database user keys (DB_USER, PGUSER, FLYWAY_USER…); where Kafka brokers refuse the producer's codec (UNSUPPORTED_COMPRESSION_TYPE,
 //   at least 2), the same gets, keeping only the compression.type and brokers' version keys; where they show MongoDB answering
-//   writes "not primary" (at least 2), the same gets, keeping only the MongoDB address keys (MONGODB_URI…), password masked; where
+//   writes "not primary" (even one), the same gets, keeping only the MongoDB address keys (MONGODB_URI…), password masked; where
 //   they show writes refused as read-only (PostgreSQL 25006, MySQL 1290; at least 2) and the container names no literal database
 //   host, the same gets, keeping only the database address keys (DB_HOST, PGHOST, MYSQL_HOST, DB_URL…), password masked;
 //   where they show a dependency error whose kind says what the address points at (MongoDB refusing transactions as a standalone,

@@ -22,15 +22,19 @@ export const MONGO_ADDRESS_KEY = /MONGO\w*(URI|URL|HOSTS?)$/i;
 /** The keys that hold a SQL server's address: DB_HOST, PGHOST, MYSQL_HOST, DB_URL, SPRING_DATASOURCE_URL. */
 export const SQL_ADDRESS_KEY = /(DATABASE|DATASOURCE|DB|POSTGRES\w*|PG|MYSQL|MARIADB)_?(HOST|HOSTNAME|ADDR|ADDRESS|SERVER|URL|URI|DSN)$/i;
 
-/** One refused write is a race with an election; the same answer again is the state of the client. */
+/** A read-only refusal may be one session's default; the same answer again is the state of the client. */
 const MIN_LINES = 2;
 
-/** The pods and container whose current logs carry "not primary" answers, when at least two lines do. */
+/**
+ * The pods and container whose current logs carry "not primary" answers, even one: a write a
+ * secondary refused is lost, not retried into success, and the log read of a pod or two may hold
+ * only one of them (dependency-refuses.ts takes it as decisive too).
+ */
 export function findNotPrimaryWrites(logs: readonly LogEvidence[], pods: readonly PodEvidence[]): { pods: string[]; container: string } | undefined {
   const own = new Set(pods.map((p) => p.name));
   const hits = logs.filter((l) => !l.previous && own.has(l.pod)).flatMap((l) => l.lines.filter((line) => MONGO_NOT_PRIMARY.test(line)).map(() => l));
   const first = hits[0];
-  return first === undefined || hits.length < MIN_LINES ? undefined : { pods: [...new Set(hits.map((h) => h.pod))], container: first.container };
+  return first === undefined ? undefined : { pods: [...new Set(hits.map((h) => h.pod))], container: first.container };
 }
 
 /**

@@ -114,6 +114,8 @@ interface Refusal {
   fix: string;
   /** The refusal of a server that lost its primary role: a failover the client may not have followed. */
   failover?: boolean;
+  /** One line is enough: each is a write the server refused outright and the client lost (a secondary's "not primary"). */
+  decisive?: boolean;
   /**
    * A read-only refusal a failover explains only when something read shows one: a primary whose
    * sessions default to read-only refuses the same way. A recent Job's log that set that default
@@ -421,6 +423,7 @@ const REFUSALS: readonly Refusal[] = [
     pattern: /NotWritablePrimary|not master and slaveOk=false|\bnot primary\b/i,
     refuses: 'writes: the client reaches a secondary',
     failover: true,
+    decisive: true,
     why: 'Writes reach a member that is not the primary: an election moved it, or the connection string bypasses replica-set discovery.',
     fix: 'use the replica-set connection string so the driver follows the primary',
   },
@@ -985,6 +988,11 @@ function setsOwnTimeout(container: ContainerEvidence | undefined, ev: TriageEvid
 /** Lines before it counts: one refused command is not an outage. */
 const MIN_LINES = 2;
 
+/** Lines before this refusal counts: one for a state (it holds until cleared) or a decisive refusal. */
+function minLinesOf(r: Refusal): number {
+  return r.clearedBy !== undefined || r.decisive === true ? 1 : MIN_LINES;
+}
+
 /** A log line that carries a refusal, and where it is in its log. */
 interface Hit {
   log: LogEvidence;
@@ -1020,7 +1028,7 @@ function findHits(ev: Pick<TriageEvidence, 'logs'>, r: Refusal, now?: IsoTime): 
 export function listRefusingServices(ev: Pick<TriageEvidence, 'logs' | 'pods' | 'target'> & { services?: TriageEvidence['services'] }, max = 1): string[] {
   const names = REFUSALS.filter((r) => r.clearedBy !== undefined || r.settings !== undefined).flatMap((r) => {
     const hits = findHits(ev, r);
-    const hit = hits.length >= (r.clearedBy ? 1 : MIN_LINES) ? hits[0] : undefined;
+    const hit = hits.length >= minLinesOf(r) ? hits[0] : undefined;
     const service = hit ? findServiceOfHit(ev, r, hit) : undefined;
     return service?.namespace === ev.target.namespace ? [service.name] : [];
   });
@@ -1034,7 +1042,7 @@ export function listRefusingServices(ev: Pick<TriageEvidence, 'logs' | 'pods' | 
  */
 export function listPinnedServerPods(ev: Pick<TriageEvidence, 'logs' | 'pods' | 'target' | 'endpointSlices'>): { service: string; pod: string }[] {
   for (const r of REFUSALS.filter((x) => x.failover)) {
-    const hit = findHits(ev, r).length >= MIN_LINES ? findHits(ev, r)[0] : undefined;
+    const hit = findHits(ev, r).length >= minLinesOf(r) ? findHits(ev, r)[0] : undefined;
     const c = ev.pods.find((p) => p.name === hit?.log.pod)?.containers.find((x) => x.name === hit?.log.container);
     const address = c ? addressOf(c, r) : undefined;
     const pinned = address ? findPinnedPod(address.host, ev.target.namespace, ev.endpointSlices) : undefined;
@@ -1065,7 +1073,7 @@ export function listPinnedWriterServices(ev: Pick<TriageEvidence, 'logs' | 'pods
 export function listExplainedServices(ev: Pick<TriageEvidence, 'logs' | 'pods' | 'target'> & { services?: TriageEvidence['services'] }, max = 1): { namespace: string; name: string }[] {
   const refs = REFUSALS.filter((r) => r.explainedBy !== undefined).flatMap((r) => {
     const hits = findHits(ev, r);
-    const hit = hits.length >= MIN_LINES ? hits[0] : undefined;
+    const hit = hits.length >= minLinesOf(r) ? hits[0] : undefined;
     const c = ev.pods.find((p) => p.name === hit?.log.pod)?.containers.find((x) => x.name === hit?.log.container);
     const address = c ? addressOf(c, r) : undefined;
     const service = address ? findInClusterService(address.host, ev.target.namespace) : findServiceByPort(ev, r, hit?.log.pod);
@@ -1081,7 +1089,7 @@ export function listExplainedServices(ev: Pick<TriageEvidence, 'logs' | 'pods' |
  * the namespace's Jobs are read for the one that talks to it and ran just before.
  */
 export function needsServerJobRuns(ev: Pick<TriageEvidence, 'logs'>): boolean {
-  return REFUSALS.some((r) => r.ranBy !== undefined && findHits(ev, r).length >= MIN_LINES);
+  return REFUSALS.some((r) => r.ranBy !== undefined && findHits(ev, r).length >= minLinesOf(r));
 }
 
 /** At most this many ConfigMaps are read for a server's settings, whatever it mounts. */
@@ -1096,7 +1104,7 @@ export function listServerConfigReads(ev: Pick<TriageEvidence, 'logs' | 'pods' |
   let left = MAX_CONFIG_MAPS;
   return REFUSALS.filter((r) => r.settings !== undefined).flatMap((r) => {
     const hits = findHits(ev, r);
-    const hit = hits.length >= (r.clearedBy ? 1 : MIN_LINES) ? hits[0] : undefined;
+    const hit = hits.length >= minLinesOf(r) ? hits[0] : undefined;
     const service = hit ? findServiceOfHit(ev, r, hit) : undefined;
     const own = service ? read.find((d) => d.service === service.name && (d.namespace ?? ev.target.namespace) === service.namespace) : undefined;
     if (!own || !r.settings || findServerSettings(own.pod, r.settings) || r.readSettings?.(own.pod) || left <= 0) return [];
@@ -1127,7 +1135,7 @@ function findNamedSetting(r: Refusal, hits: readonly Hit[]): string | undefined 
 /** The in-cluster Service a refusal's lines name (by the client's address env), when they say it often enough. */
 function findRefusedService(ev: Pick<TriageEvidence, 'logs' | 'pods' | 'target'> & { services?: TriageEvidence['services'] }, r: Refusal): { namespace: string; name: string } | undefined {
   const hits = findHits(ev, r);
-  const hit = hits.length >= MIN_LINES ? hits[0] : undefined;
+  const hit = hits.length >= minLinesOf(r) ? hits[0] : undefined;
   const c = ev.pods.find((p) => p.name === hit?.log.pod)?.containers.find((x) => x.name === hit?.log.container);
   const address = c ? addressOf(c, r) : undefined;
   return address ? findInClusterService(address.host, ev.target.namespace) : findServiceByPort(ev, r, hit?.log.pod);
@@ -1301,7 +1309,7 @@ function tellRefusals(ev: TriageEvidence): ToldRefusal[] {
   return REFUSALS.flatMap((r) => {
     if (r.failover && r.server === leaderless) return [];
     const hits = findHits(ev, r, ev.collectedAt);
-    if (hits.length < (r.clearedBy ? 1 : MIN_LINES)) return [];
+    if (hits.length < minLinesOf(r)) return [];
     const pods = unique(hits.map((h) => h.log.pod));
     const podObjects = pods.flatMap((p) => findPod(ev, p) ?? []);
     const container = podObjects[0]?.containers.find((c) => c.name === hits[0]?.log.container);
@@ -1367,7 +1375,7 @@ function tellRefusals(ev: TriageEvidence): ToldRefusal[] {
     const raisedOn = alarm?.node ? ` — alarm raised on ${alarm.node}${alarm.disk ? ` (${alarm.disk.said})` : ''}` : alarm?.disk ? ` — ${alarm.disk.said}` : '';
     const gone = alarm?.gone.map((g) => `${g.user}${g.ago ? ` (${g.ago})` : ''}`).join(', ');
     const backlog = gone ? ` Before the alarm, the connection of ${gone} closed and never came back: if that client consumes a queue, its backlog is what fills the broker.` : '';
-    const count = r.clearedBy ? `connections blocked, still, in the logs of` : `${countCalls(hits)} ${r.verb ? 'failed' : 'refused'} calls in the logs of`;
+    const count = r.clearedBy ? `connections blocked, still, in the logs of` : `${countCalls(hits)} ${r.verb ? 'failed' : 'refused'} call${countCalls(hits) === 1 ? '' : 's'} in the logs of`;
     const stale = r.failover && container && address ? findStaleAddress(ev, container, address.host, ev.logs.filter((l) => pods.includes(l.pod)).flatMap((l) => l.lines)) : undefined;
     if (stale) {
       const finding = describeStale(ev, r, stale, { named, where, hits, pods, unready, decisive, service: service?.name });
@@ -1523,7 +1531,7 @@ function describeStale(ev: TriageEvidence, r: Refusal, s: StaleAddress, x: Refus
   return {
     id: `dependency-refuses/${r.server}/stale-address`,
     kind: 'dependency-error',
-    title: `${x.named} refuses ${r.refuses.split(':')[0] ?? 'writes'}: the JVMs cached its old address (${s.setting.flag}) and still connect to ${s.old ?? 'it'}, read-only since a failover; ${now} — ${countCalls(x.hits)} refused calls in the logs of ${x.pods.length} pod${x.pods.length === 1 ? '' : 's'}${x.unready === 0 ? ' (all ready)' : ''}`,
+    title: `${x.named} refuses ${r.refuses.split(':')[0] ?? 'writes'}: the JVMs cached its old address (${s.setting.flag}) and still connect to ${s.old ?? 'it'}, read-only since a failover; ${now} — ${countCalls(x.hits)} refused call${countCalls(x.hits) === 1 ? '' : 's'} in the logs of ${x.pods.length} pod${x.pods.length === 1 ? '' : 's'}${x.unready === 0 ? ' (all ready)' : ''}`,
     layer: 'network/routing',
     severity: x.unready > 0 ? severityForPods(ev, x.unready) : 'warning',
     confidence: 'high',
@@ -1551,7 +1559,7 @@ function describePinnedWriterRefusal(ev: TriageEvidence, r: Refusal, w: PinnedWr
   return {
     id: `dependency-refuses/${r.server}/pinned-writer-service`,
     kind: 'dependency-error',
-    title: `${x.named} refuses ${r.refuses.split(':')[0] ?? 'writes'}: ${why} — ${countCalls(x.hits)} refused calls in the logs of ${x.pods.length} pod${x.pods.length === 1 ? '' : 's'}${x.unready === 0 ? ' (all ready)' : ''}`,
+    title: `${x.named} refuses ${r.refuses.split(':')[0] ?? 'writes'}: ${why} — ${countCalls(x.hits)} refused call${countCalls(x.hits) === 1 ? '' : 's'} in the logs of ${x.pods.length} pod${x.pods.length === 1 ? '' : 's'}${x.unready === 0 ? ' (all ready)' : ''}`,
     layer: 'network/routing',
     severity: x.unready > 0 ? severityForPods(ev, x.unready) : 'warning',
     confidence: 'high',

@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { analyzeDependencyRefusals, listRefusingServices, listServerRolloutReads } from '../../../../src/domain/triage/analyzers/dependency-refuses.js';
 import type { EnvVarEvidence, TriageEvidence } from '../../../../src/domain/triage/evidence.js';
 import type { DependencyPodEvidence } from '../../../../src/domain/triage/evidence-server-config.js';
-import { baseEvidence, container, minutesAgo, pod } from '../scenarios/builders.js';
+import { pickSettingConfigReads } from '../../../../src/domain/triage/setting-config.js';
+import { NOW, baseEvidence, container, minutesAgo, pod } from '../scenarios/builders.js';
 
 const stamp = (m: number): string => minutesAgo(m).replace('T', ' ').replace('Z', '');
 
@@ -191,6 +192,16 @@ describe('writes refused "not primary" through a connection string a ConfigMap h
     expect(f?.likelyCause).toMatch(/MONGODB_URI connects with directConnection=true to mongo-0 only/);
     expect(f?.fix).toMatch(/replica-set seed list in MONGODB_URI/);
     expect(f?.evidence.join('\n')).toMatch(/MONGODB_URI \(from a ConfigMap\): mongodb:\/\/ledger_app@mongo-0/);
+  });
+
+  // A write a secondary refused is not noise: the log read of one pod may hold a single one.
+  it('takes one refused write in one pod\'s log as decisive: reads the ConfigMap and names the pin', () => {
+    const base = scenario(env, []);
+    const logs = base.logs.map((l, i) => ({ ...l, lines: i === 0 ? [refused] : ['{"level":30,"msg":"request completed"}'] }));
+    const envFrom = base.pods.map((p) => ({ ...p, containers: p.containers.map((c) => ({ ...c, env: [], envFrom: [{ kind: 'configMap' as const, name: 'ledger-api-config' }] })) }));
+    expect(pickSettingConfigReads({ ...base, pods: envFrom, logs, now: NOW }).map((r) => r.configMap)).toEqual(['ledger-api-config']);
+    const [f] = analyzeDependencyRefusals({ ...base, logs, settingConfig: [uri('directConnection=true')] });
+    expect(f?.title).toMatch(/pinned to mongo-0 by directConnection=true, now a secondary/);
   });
 
   it('claims no pin for a connection string that discovers the replica set', () => {
