@@ -28,7 +28,9 @@ const REDIS_NOT_CLUSTER = /This instance has cluster support disabled/i;
 const TLS_TO_PLAINTEXT = /WRONG_VERSION_NUMBER|wrong version number|first record does not look like a TLS handshake/i;
 
 /** Keys that name a bucket, a region, a Redis address or a URL: kept from the ConfigMaps read for such errors (setting-config.ts). */
-export const ADDRESSED_KEY = /(?:^|_)BUCKET(?:_NAME)?$|(?:^|_)REGION$|REDIS\w*(?:URL|URI|HOSTS?|ADDR|ADDRESS|NODES)$|(?:^|_)(?:URL|URI)$/i;
+export const ADDRESSED_NAMED_KEY = /(?:^|_)BUCKET(?:_NAME)?$|(?:^|_)REGION$|REDIS\w*(?:URL|URI|HOSTS?|ADDR|ADDRESS|NODES)$/i;
+/** With any URL key too: kept only when the error itself is what the address points at, never for other server-address reads. */
+export const ADDRESSED_KEY = new RegExp(`${ADDRESSED_NAMED_KEY.source}|(?:^|_)(?:URL|URI)$`, 'i');
 
 /** An AWS region as configured or as an endpoint names it. */
 const AWS_REGION = /\b(?:us|eu|ap|sa|ca|me|af|il|mx)(?:-gov)?-(?:north|south|east|west|central|northeast|northwest|southeast|southwest)-\d\b/;

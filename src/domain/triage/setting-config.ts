@@ -40,7 +40,7 @@ import { MAX_TTL_SETTING, ROLE_SETTING, findMaxTtl, findVaultDenials, findVaultR
 import { FIFO_VALUE, findFifoSendRefusals } from './sqs-fifo-send.js';
 import { BROKER_VERSION_SETTING, CODEC_SETTING, findCodecRefusals } from './kafka-codec.js';
 import { MONGO_ADDRESS_KEY, SQL_ADDRESS_KEY, findNotPrimaryWrites, findReadOnlyWrites, maskCredentials } from './server-address-config.js';
-import { ADDRESSED_KEY, findAddressedErrors } from './addressed-dependency-error.js';
+import { ADDRESSED_KEY, ADDRESSED_NAMED_KEY, findAddressedErrors } from './addressed-dependency-error.js';
 import { REDELIVERY_SETTING, WORKER_TIMEOUT_SETTING, findRedeliveredJobs } from './job-redelivery.js';
 import { LIVENESS_GROUP_ENV, findHealthCheckedLiveness, findLivenessGroupLine } from './liveness-group.js';
 import { findRemoteWriteRefusals, listScrapeJobs } from './remote-write-refusal.js';
@@ -71,7 +71,7 @@ const SETTING_KEYS: Record<SettingMechanism, RegExp> = {
   // Any key: what marks the setting is its value, a queue URL or name ending in .fifo.
   'queue-fifo': /./,
   'kafka-codec': new RegExp(`${BROKER_VERSION_SETTING.source}|${CODEC_SETTING.source}`, 'i'),
-  'server-address': new RegExp(`${MONGO_ADDRESS_KEY.source}|${SQL_ADDRESS_KEY.source}|${ADDRESSED_KEY.source}`, 'i'),
+  'server-address': new RegExp(`${MONGO_ADDRESS_KEY.source}|${SQL_ADDRESS_KEY.source}|${ADDRESSED_NAMED_KEY.source}`, 'i'),
   'queue-redelivery': new RegExp(`${REDELIVERY_SETTING.source}|${WORKER_TIMEOUT_SETTING.source}`, 'i'),
   'liveness-group': LIVENESS_GROUP_ENV,
   'thread-stack': JVM_OPTIONS_KEY,
@@ -102,6 +102,8 @@ export interface SettingConfigRead extends ConfigMapSource {
   mechanism: SettingMechanism;
   /** The table whose DDL is looked for (partition-key). */
   table?: string;
+  /** server-address read for an error that says what its address points at: any URL key may hold that address. */
+  anyUrl?: boolean;
 }
 
 interface Seen {
@@ -146,7 +148,8 @@ export function pickSettingConfigReads(ev: Seen): SettingConfigRead[] {
   const codec = findCodecRefusals(ev.logs, ev.pods, ev.now);
   // Writes refused as read-only, MongoDB's "not primary" or a SQL server's: the address the client takes may be a replica's.
   // An error whose kind says what the address points at (a standalone mongod, a bucket of another region): that address.
-  const notPrimary = findNotPrimaryWrites(ev.logs, ev.pods) ?? findReadOnlyWrites(ev.logs, ev.pods) ?? findAddressedErrors(ev.logs, ev.pods);
+  const refusedWrites = findNotPrimaryWrites(ev.logs, ev.pods) ?? findReadOnlyWrites(ev.logs, ev.pods);
+  const notPrimary = refusedWrites ?? findAddressedErrors(ev.logs, ev.pods);
   const redelivered = findRedeliveredJobs(ev.logs, ev.pods, ev.now);
   const liveness = findHealthCheckedLiveness(ev.logs, ev.pods);
   const overflow = findStackOverflows(ev.logs, ev.pods);
@@ -169,7 +172,7 @@ export function pickSettingConfigReads(ev: Seen): SettingConfigRead[] {
     ...(vault === undefined ? [] : listConfigMapSources(containerOf(ev.pods, vault.pods[0], vault.container), MAX_READS).map((s) => ({ mechanism: 'vault-token' as const, ...s }))),
     ...(fifo === undefined ? [] : listConfigMapSources(containerOf(ev.pods, fifo.pods[0], fifo.container), MAX_READS).map((s) => ({ mechanism: 'queue-fifo' as const, ...s }))),
     ...(codec === undefined ? [] : listConfigMapSources(containerOf(ev.pods, codec.pods[0], codec.container), MAX_READS).map((s) => ({ mechanism: 'kafka-codec' as const, ...s }))),
-    ...(notPrimary === undefined ? [] : listConfigMapSources(containerOf(ev.pods, notPrimary.pods[0], notPrimary.container), MAX_READS).map((s) => ({ mechanism: 'server-address' as const, ...s }))),
+    ...(notPrimary === undefined ? [] : listConfigMapSources(containerOf(ev.pods, notPrimary.pods[0], notPrimary.container), MAX_READS).map((s) => ({ mechanism: 'server-address' as const, ...s, ...(refusedWrites === undefined ? { anyUrl: true } : {}) }))),
     ...(redelivered === undefined ? [] : listConfigMapSources(containerOf(ev.pods, redelivered.pods[0], redelivered.container), MAX_READS).map((s) => ({ mechanism: 'queue-redelivery' as const, ...s }))),
     ...(liveness === undefined ? [] : listConfigSources(ev.pods, liveness.pod, liveness.container).map((s) => ({ mechanism: 'liveness-group' as const, ...s }))),
     ...(overflow === undefined ? [] : listConfigMapSources(containerOf(ev.pods, overflow.pods[0], overflow.container), MAX_READS).map((s) => ({ mechanism: 'thread-stack' as const, ...s }))),
@@ -192,7 +195,7 @@ export function pickSettingConfigReads(ev: Seen): SettingConfigRead[] {
 /** The keys of a ConfigMap read for `read` that hold its mechanism's setting, as the process sees them (`NAME=value`). */
 export function keepSettings(read: SettingConfigRead, configMap: string, data: Readonly<Record<string, string>>): SettingConfigEvidence[] {
   if (read.mechanism === 'credential-expiry') return keepCredentialExpiries(read, configMap, data);
-  const keys = SETTING_KEYS[read.mechanism];
+  const keys = read.mechanism === 'server-address' && read.anyUrl === true ? new RegExp(`${SETTING_KEYS['server-address'].source}|${ADDRESSED_KEY.source}`, 'i') : SETTING_KEYS[read.mechanism];
   const values = SETTING_VALUES[read.mechanism];
   const address = read.mechanism === 'server-address';
   // A JVM options line carries many flags: it runs longer than one setting.
