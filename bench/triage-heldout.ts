@@ -15,12 +15,14 @@
 import type { CorpusScenario } from '../test/triage-corpus/scenario.js';
 import { HOLDOUT_99_SCENARIOS } from '../test/triage-corpus/heldout-99/stories.js';
 import { HOLDOUT_100_SCENARIOS } from '../test/triage-corpus/heldout-100/stories.js';
+import { HOLDOUT_101_SCENARIOS } from '../test/triage-corpus/heldout-101/stories.js';
 import { gradeStories } from './grade-stories.js';
 
-/** Rounds written and not yet joined to the corpus; rounds 1–98 have joined it, rounds 99 and 100 are pending. */
+/** Rounds written and not yet joined to the corpus; rounds 1–98 have joined it, rounds 99, 100 and 101 are pending. */
 const PENDING: [string, readonly CorpusScenario[]][] = [
   ['held-out round 99', HOLDOUT_99_SCENARIOS],
   ['held-out round 100', HOLDOUT_100_SCENARIOS],
+  ['held-out round 101', HOLDOUT_101_SCENARIOS],
 ];
 
 const filter = process.argv[2];
