@@ -38,9 +38,24 @@ export function describeFilesystemFault(ev: TriageEvidence, pods: readonly PodEv
     const down = findNodeDown(ev, pods, firstFailure);
     const said = /UNEXPECTED INCONSISTENCY; RUN fsck MANUALLY/i.test(messages) ? 'UNEXPECTED INCONSISTENCY; RUN fsck MANUALLY' : fsck[0];
     const crash = down ? ` since node ${down.object.name} went down${down.reason === 'Rebooted' ? ' and rebooted' : ''} ${formatAgo(down.firstSeen, now)}` : '';
+    const since = down ? `: node ${down.object.name} went down ${formatAgo(down.firstSeen, now)} with the volume attached` : '';
+    // XFS has no fsck pass at mount (fsck.xfs does nothing): the kernel itself refuses corrupt metadata
+    // (EUCLEAN), and only xfs_repair mends it — advising e2fsck there sends the on-call to the wrong tool.
+    if ((MOUNT_TYPE.exec(messages)?.[1] ?? pv?.fsType)?.toLowerCase() === 'xfs') {
+      return {
+        title: `its XFS filesystem is corrupt: the kernel refuses to mount it ("${said}")${crash}`,
+        cause: `The kernel found the XFS metadata inconsistent when it mounted the disk (typical after an unclean shutdown${since}), so the mount is refused and the pod waits in ContainerCreating. XFS is not checked at mount time: it stays refused until someone repairs it. Retrying, deleting the pod or moving it to another node does not help: the damage is on the disk.`,
+        action: 'Do not delete or reformat the volume: snapshot it first, then run xfs_repair by hand on it (unmounted) from a debug pod or an instance it is attached to, and let the kubelet mount it again; xfs_repair -L only if it cannot replay the log (it discards the log\'s last changes). If it cannot be repaired, restore the data from the snapshot or a backup (or let the application\'s replicas rebuild it).',
+        fix: 'snapshot the volume, then repair its filesystem by hand (xfs_repair) from a debug pod or instance',
+        evidence: down ? [`node/${down.object.name}: ${down.reason}: ${down.message}`] : [],
+        confirm,
+        ...decisiveOf(lineOf(messages, FSCK_FAILED)),
+        ...(down ? { datesChange: true as const } : {}),
+      };
+    }
     return {
       title: `its filesystem is corrupt: fsck found errors it could not correct ("${said}")${crash}`,
-      cause: `Before it mounts the disk the CSI node plugin runs fsck, which repairs only what is safe unattended; here it found damage that needs a human (typical after an unclean shutdown${down ? `: node ${down.object.name} went down ${formatAgo(down.firstSeen, now)} with the volume attached` : ''}), so the mount is refused and the pod waits in ContainerCreating. Retrying, deleting the pod or moving it to another node does not help: the damage is on the disk.`,
+      cause: `Before it mounts the disk the CSI node plugin runs fsck, which repairs only what is safe unattended; here it found damage that needs a human (typical after an unclean shutdown${since}), so the mount is refused and the pod waits in ContainerCreating. Retrying, deleting the pod or moving it to another node does not help: the damage is on the disk.`,
       action: `Do not delete or reformat the volume: snapshot it first, then run fsck by hand on it (e2fsck -f, without -a or -p; xfs_repair for XFS) from a debug pod or an instance it is attached to, and let the kubelet mount it again. If it cannot be repaired, restore the data from the snapshot or a backup (or let the application's replicas rebuild it).`,
       fix: 'snapshot the volume, then repair its filesystem by hand (e2fsck -f) from a debug pod or instance',
       evidence: down ? [`node/${down.object.name}: ${down.reason}: ${down.message}`] : [],

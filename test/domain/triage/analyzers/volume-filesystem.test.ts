@@ -10,6 +10,7 @@ const PV = 'pvc-1b54446a-1070-4f1f-a72a-6bf0030e6f12';
 const DEV = '/dev/nvme2n1';
 const GLOBAL = '/var/lib/kubelet/plugins/kubernetes.io/csi/ebs.csi.aws.com/3f6c/globalmount';
 const WRONG_FS = `MountVolume.MountDevice failed for volume "${PV}" : rpc error: code = Internal desc = could not format "${DEV}" and mount it at "${GLOBAL}": mount failed: exit status 32\nMounting command: mount\nMounting arguments: -t ext4 -o defaults ${DEV} ${GLOBAL}\nOutput: mount: ${GLOBAL}: wrong fs type, bad option, bad superblock on ${DEV}, missing codepage or helper program, or other error.`;
+const XFS_CORRUPT = `MountVolume.MountDevice failed for volume "${PV}" : rpc error: code = Internal desc = could not format "${DEV}" and mount it at "${GLOBAL}": mount failed: exit status 32\nMounting command: mount\nMounting arguments: -t xfs -o nouuid,defaults ${DEV} ${GLOBAL}\nOutput: mount: ${GLOBAL}: mount(2) system call failed: Structure needs cleaning.`;
 const FSCK = `MountVolume.MountDevice failed for volume "${PV}" : rpc error: code = Internal desc = could not format "${DEV}" and mount it at "${GLOBAL}": 'fsck' found errors on device ${DEV} but could not correct them: fsck from util-linux 2.37.4\n${DEV} contains a file system with errors, check forced.\n${DEV}: UNEXPECTED INCONSISTENCY; RUN fsck MANUALLY.\n\t(i.e., without -a or -p options)`;
 
 /** Members 0 and 1 run for weeks; member 2, made 46 min ago on NODE_A, waits in ContainerCreating on the mount of its claim. */
@@ -67,5 +68,16 @@ describe('a volume whose filesystem the node will not mount', () => {
     expect(f?.severity).toBe('critical');
     expect(f?.fix).toBe('snapshot the volume, then repair its filesystem by hand (e2fsck -f) from a debug pod or instance');
     expect(f?.evidence).toContain(`node/${NODE_A}: Rebooted: Node ${NODE_A} has been rebooted, boot id: 7c0a61e2`);
+  });
+
+  it('reads XFS refusing the mount ("Structure needs cleaning") as corrupt metadata to repair with xfs_repair, not as fsck\'s findings', () => {
+    const ev = stuckMember(XFS_CORRUPT);
+    ev.volumes = [{ name: PV, phase: 'Bound', nodeAffinity: [], driver: 'ebs.csi.aws.com', fsType: 'xfs' }];
+    ev.events.push(event({ object: { kind: 'Node', name: NODE_A }, type: 'Warning', reason: 'Rebooted', message: `Node ${NODE_A} has been rebooted, boot id: 7c0a61e2`, firstSeen: minutesAgo(47), lastSeen: minutesAgo(47) }));
+    const [f] = analyzeVolumeAttach(ev);
+    expect(f?.title).toBe(`Volume ${PV} blocks 1 pod: its XFS filesystem is corrupt: the kernel refuses to mount it ("Structure needs cleaning") since node ${NODE_A} went down and rebooted 47m ago`);
+    expect(f?.fix).toBe('snapshot the volume, then repair its filesystem by hand (xfs_repair) from a debug pod or instance');
+    expect(`${f?.likelyCause} ${f?.nextAction}`).not.toMatch(/e2fsck|fsck found/);
+    expect(f?.nextAction).toMatch(/xfs_repair -L/);
   });
 });
