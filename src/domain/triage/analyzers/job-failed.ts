@@ -6,6 +6,7 @@ import { condenseRuntimeMessage } from './exit-code.js';
 import { tellClusterDown } from './dependency-cluster-down.js';
 import { tellRefusalMet } from './dependency-refuses.js';
 import { findLastGoodRun } from '../last-good-run.js';
+import { findConfigEditSinceGoodRun } from '../config-edit-since-good-run.js';
 import { readStartFailure } from '../start-failure.js';
 import { findTagMoved, tellTagMoved } from '../job-tag-moved.js';
 import { explainVersionRefusal, findServerAtVersion, findVersionRefusal } from '../client-version-refusal.js';
@@ -218,7 +219,11 @@ export function analyzeFailedJobs(ev: TriageEvidence): Finding[] {
   const otherDated = refused?.dated === true || forbidden?.dated === true || audience?.dated === true || metDown?.finding.datesChange === true;
   const changed = !disruption && !indexes && !otherDated ? findJobTemplateChange(ev, newest) : undefined;
   const template = changed ? tellTemplateChange(changed, newest, ev.collectedAt) : undefined;
-  const since = template ? `, ${template.clause}` : movedClause ? `; ${movedClause}` : '';
+  // Same template, nothing else dated: a ConfigMap the run reads, edited since the last good run, is what this run met first.
+  const plain = !disruption && !indexes && !deadline && !changed && !movedClause && !otherDated && !unstarted && !refused && !forbidden && !packaged && !metDown;
+  const configEdit = plain ? findConfigEditSinceGoodRun(ev, newest.startTime ?? newest.createdAt, told) : undefined;
+  const editClause = configEdit ? `ConfigMap ${configEdit.configMap}, which the run reads, was changed ${formatAgo(configEdit.changedAt, ev.collectedAt)} — after the last good run (${formatAgo(configEdit.lastGoodAt, ev.collectedAt)}), so this run is the first to meet the edit` : undefined;
+  const since = template ? `, ${template.clause}` : movedClause ? `; ${movedClause}` : editClause ? `, since ${editClause}` : '';
   let title: string;
   if (disruption) {
     const code = decisivePod?.c ? getLastTermination(decisivePod.c)?.exitCode : undefined;
@@ -264,7 +269,7 @@ export function analyzeFailedJobs(ev: TriageEvidence): Finding[] {
         ? `The run was still going when activeDeadlineSeconds passed, so the Job controller killed it.${history.length > 0 ? ' Earlier runs show how close to the deadline it has been running.' : ''} The work grew, or the run got slower.`
         : isolated
           ? `Every attempt of ${which ?? ''} failed the same way while the other indexes completed with the same image and template: the fault is in what ${indexes?.count === 1 ? 'that index reads' : 'those indexes read'}${input ? ` (${input})` : ''}, not in the code or the cluster.`
-          : `${unstarted?.cause ?? refused?.cause ?? forbidden?.cause ?? packaged?.cause ?? metDown?.finding.likelyCause ?? failingRule?.cause ?? `Every retry failed the same way until the backoff limit; the pods' exit and their last log lines say why.`}${template ? ` ${template.cause}` : movedClause ? ` No spec changed: ${movedClause}.` : ''}`,
+          : `${unstarted?.cause ?? refused?.cause ?? forbidden?.cause ?? packaged?.cause ?? metDown?.finding.likelyCause ?? failingRule?.cause ?? `Every retry failed the same way until the backoff limit; the pods' exit and their last log lines say why.`}${template ? ` ${template.cause}` : movedClause ? ` No spec changed: ${movedClause}.` : editClause ? ` The template did not change, but ${editClause}.` : ''}`,
       nextAction: disruption
         ? `Re-run the Job once ${disruption.nodeShutdown ? 'the node is back (or elsewhere)' : 'the disruption is over'} (a failed Job is not retried by itself). So the next disruption does not fail it: add a podFailurePolicy rule with action Ignore on the DisruptionTarget condition (disruptions then do not count against backoffLimit)${disruption.nodeShutdown ? ', and drain nodes before planned reboots' : ''}.`
         : deadline
@@ -275,11 +280,12 @@ export function analyzeFailedJobs(ev: TriageEvidence): Finding[] {
           : unstarted ?? refused ?? packaged ? `${capitalize((unstarted ?? refused ?? packaged)?.fix ?? '')}, then re-run the Job (a failed Job is not retried by itself).`
           : metDown?.finding.fix ? `${capitalize(metDown.finding.fix)} (a failed Job is not retried by itself).`
           : template ? `${capitalize(template.revert)}, or fix what the log names under the new template; then re-run the Job (a failed Job is not retried by itself).`
+          : configEdit ? `Fix what the log names, or restore ConfigMap ${configEdit.configMap}'s previous content if the edit did it; then re-run the Job (a failed Job is not retried by itself).`
           : 'Fix what the log names, then re-run the Job (a failed Job is not retried by itself).',
-      fix: disruption ? 're-run the Job, and give it a podFailurePolicy that ignores DisruptionTarget' : deadline ? 'make the run fit its deadline (or raise activeDeadlineSeconds)' : isolated ? `fix ${input ? `the input of ${which ?? ''}` : `what the log of ${which ?? ''} names`} and re-run ${indexes?.count === 1 ? 'that index' : 'those indexes'}` : forbidden ? `${forbidden.fix} and re-run the Job` : unstarted ?? refused ?? packaged ? `${(unstarted ?? refused ?? packaged)?.fix ?? ''} and re-run the Job` : metDown?.finding.fix ? metDown.finding.fix : template ? `${template.revert}, or fix what the log names under the new template, and re-run the Job` : 'fix what the log names and re-run the Job',
+      fix: disruption ? 're-run the Job, and give it a podFailurePolicy that ignores DisruptionTarget' : deadline ? 'make the run fit its deadline (or raise activeDeadlineSeconds)' : isolated ? `fix ${input ? `the input of ${which ?? ''}` : `what the log of ${which ?? ''} names`} and re-run ${indexes?.count === 1 ? 'that index' : 'those indexes'}` : forbidden ? `${forbidden.fix} and re-run the Job` : unstarted ?? refused ?? packaged ? `${(unstarted ?? refused ?? packaged)?.fix ?? ''} and re-run the Job` : metDown?.finding.fix ? metDown.finding.fix : template ? `${template.revert}, or fix what the log names under the new template, and re-run the Job` : configEdit ? `fix what the log names (or restore ConfigMap ${configEdit.configMap}) and re-run the Job` : 'fix what the log names and re-run the Job',
       confirmCommands: [formatKubectl(ev.target, `describe job ${newest.name}`), ...(decisivePod?.c ? [formatKubectl(ev.target, `logs ${decisivePod.p.name} -c ${decisivePod.c.name} --tail=100`)] : [])],
       affected: { pods: unique(pods.map((p) => p.name)), nodes: listNodesOf(pods) },
-      ...(refused?.dated || forbidden?.dated || audience?.dated || edited || metDown?.finding.datesChange || template || movedClause ? { datesChange: true as const } : {}),
+      ...(refused?.dated || forbidden?.dated || audience?.dated || edited || metDown?.finding.datesChange || template || movedClause || configEdit ? { datesChange: true as const } : {}),
       ...(metDown?.finding.onset ? { onset: metDown.finding.onset } : {}),
       ...(metDown?.finding.outsideWorkload ? { outsideWorkload: metDown.finding.outsideWorkload } : {}),
     },

@@ -460,4 +460,31 @@ describe('analyzeFailedJobs: a run the database refuses ownership or a privilege
     const [s] = analyzeFailedJobs(privilegeScenario(5 * 60, secret, ['ERROR: permission denied for table ledger_entries', 'SQLSTATE: 42501']));
     expect(s?.title).toMatch(/PostgreSQL refused it a privilege: permission denied for table ledger_entries \(SQLSTATE 42501\); it connects as the user in DB_USER from Secret settle-db-login \(key username\), not read$/);
   });
+
+  describe('a ConfigMap the run reads, edited after the last good run', () => {
+    function editedScenario(editedMinutesAgo: number): TriageEvidence {
+      const ev = backoffScenario();
+      const reads = (p: PodEvidence): PodEvidence => ({ ...p, containers: p.containers.map((c) => ({ ...c, envFrom: [{ kind: 'configMap' as const, name: 'settle-env' }] })) });
+      ev.pods = ev.pods.map(reads);
+      ev.namespaceObjects = [
+        { kind: 'ConfigMap', name: 'settle-env', createdAt: minutesAgo(400 * 24 * 60), changedAt: minutesAgo(editedMinutesAgo), keys: ['BANK_BUCKET', 'STATEMENT_PREFIX'] },
+        // Edited just before the run too, but the run does not read it.
+        { kind: 'ConfigMap', name: 'unrelated-dashboard', createdAt: minutesAgo(90 * 24 * 60), changedAt: minutesAgo(30) },
+      ];
+      return ev;
+    }
+
+    it('dates the failure to the edit, however long before the run, as the first run to meet it', () => {
+      const [f] = analyzeFailedJobs(editedScenario(13 * 60 + 40));
+      expect(f?.title).toBe(`Job ${JOB} failed: BackoffLimitExceeded — 4 pods exited 1 (backoffLimit 3), since ConfigMap settle-env, which the run reads, was changed 13h 40m ago — after the last good run (1d ago), so this run is the first to meet the edit`);
+      expect(f?.datesChange).toBe(true);
+      expect(f?.nextAction).toBe("Fix what the log names, or restore ConfigMap settle-env's previous content if the edit did it; then re-run the Job (a failed Job is not retried by itself).");
+    });
+
+    it('leaves an edit the last good run already ran with out of it', () => {
+      const [f] = analyzeFailedJobs(editedScenario(30 * 60));
+      expect(f?.title).toBe(`Job ${JOB} failed: BackoffLimitExceeded — 4 pods exited 1 (backoffLimit 3)`);
+      expect(f?.datesChange).toBeUndefined();
+    });
+  });
 });
