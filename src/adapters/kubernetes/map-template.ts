@@ -59,6 +59,7 @@ export function mapPodTemplate(spec: k8s.V1PodSpec | undefined, labels?: Record<
     ...(spec?.priorityClassName ? { priorityClassName: spec.priorityClassName } : {}),
     ...(spec?.runtimeClassName ? { runtimeClassName: spec.runtimeClassName } : {}),
     ...(spec?.hostNetwork ? { hostNetwork: true } : {}),
+    ...(spec?.shareProcessNamespace ? { shareProcessNamespace: true } : {}),
     ...(spec?.dnsPolicy ? { dnsPolicy: spec.dnsPolicy } : {}),
     ...assignDefined<Pick<PodTemplateEvidence, 'dnsConfig'>>({}, { dnsConfig: compact(spec?.dnsConfig) }),
     ...(spec?.hostAliases?.length ? { hostAliases: spec.hostAliases.map((a) => `${a.ip} ${(a.hostnames ?? []).join(' ')}`) } : {}),

@@ -177,6 +177,8 @@ export interface PodTemplateEvidence {
   /** spec.runtimeClassName: a RuntimeClass with a pod overhead makes each pod ask for more than its containers. */
   runtimeClassName?: string;
   hostNetwork?: boolean;
+  /** spec.shareProcessNamespace: the pause process is PID 1 of the pod and reaps what the containers orphan. */
+  shareProcessNamespace?: boolean;
   /** spec.dnsPolicy as written (absent: ClusterFirst); Default and None bypass the cluster DNS. */
   dnsPolicy?: string;
   /** spec.dnsConfig as compact JSON (nameservers, searches, options such as ndots). */

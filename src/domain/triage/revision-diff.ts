@@ -280,6 +280,7 @@ function diffTemplate(older: PodTemplateEvidence | undefined, newer: PodTemplate
   if (older.runtimeClassName !== newer.runtimeClassName) lines.push(`runtimeClassName: ${older.runtimeClassName ?? '(none)'} → ${newer.runtimeClassName ?? '(none)'}`);
   if (older.priorityClassName !== newer.priorityClassName) lines.push(`priorityClassName: ${older.priorityClassName ?? '(none)'} → ${newer.priorityClassName ?? '(none)'}`);
   if (older.hostNetwork !== newer.hostNetwork) lines.push(`hostNetwork: ${older.hostNetwork === true} → ${newer.hostNetwork === true}`);
+  if (older.shareProcessNamespace !== newer.shareProcessNamespace) lines.push(`shareProcessNamespace: ${older.shareProcessNamespace === true} → ${newer.shareProcessNamespace === true}`);
   lines.push(...diffList('hostAliases', older.hostAliases, newer.hostAliases));
   // Unset is ClusterFirst: the API server fills it in, so an explicit ClusterFirst is no change.
   const policy = (t: PodTemplateEvidence) => t.dnsPolicy ?? 'ClusterFirst';

@@ -15,6 +15,7 @@ import { CONNECTION_POOL_TIMEOUT } from '../pool-timeout.js';
 import { ROLE_LIMIT_LINE, describeRoleLimit, withRoleSharer } from '../pg-role-limit.js';
 import { NOT_SOURCE_PORTS, SOURCE_PORTS_LINE, readSourcePortsDestination } from '../source-ports.js';
 import { CACHE_STORAGE_LINE, describeCacheStorage } from '../cache-storage.js';
+import { findDroppedInit, findPileUpStart, tellDroppedInit } from '../dropped-init.js';
 
 /**
  * A limit the process runs into, as its logs say it: file descriptors, a database's connection
@@ -53,6 +54,13 @@ function directMemoryDetail(ev: TriageEvidence, log: LogEvidence, line: string):
   ];
   return parts.length > 0 ? parts.join(', ') : undefined;
 }
+
+/**
+ * The kernel refusing a new process or thread (EAGAIN from fork, clone or spawn): the pids limit,
+ * as each runtime says it. A bare "Resource temporarily unavailable" is not one: a non-blocking
+ * socket says the same.
+ */
+const PROCESS_LIMIT = /unable to create (new )?native thread|pthread_create(?: failed|:? (?:Resource temporarily unavailable|EAGAIN))|\bfork: (?:retry: )?Resource temporarily unavailable|Cannot allocate memory.*fork|\bspawn\b[^\n]{0,120}\bEAGAIN\b|failed to create new OS thread|fork\/exec [^\n]*: resource temporarily unavailable|failed to spawn thread[^\n]*(?:WouldBlock|Resource temporarily unavailable)/i;
 
 /** MySQL's refusals for one account's connection budget: ER_TOO_MANY_USER_CONNECTIONS (1203) and ER_USER_LIMIT_REACHED (1226). */
 const MYSQL_USER_LIMIT = /User '?([\w.-]+)'?(?:@'[^']*')? (?:already has more than 'max_user_connections' active connections|has exceeded the 'max_user_connections' resource)/i;
@@ -134,12 +142,16 @@ const LIMITS: Limit[] = [
   },
   {
     id: 'threads',
-    pattern: /unable to create (new )?native thread|pthread_create failed|fork: Resource temporarily unavailable|Cannot allocate memory.*fork/i,
+    pattern: PROCESS_LIMIT,
     what: 'cannot create threads or processes (its pids/threads limit)',
-    cause: 'The container hit its limit of processes and threads (the pod pids limit or a runaway thread pool); new work cannot start and the process fails.',
+    cause: 'The container hit its limit of processes and threads (the pod pids limit or a runaway thread pool); new work cannot start and the process fails. Processes count too: children that pile up, or zombies never reaped when PID 1 is not an init.',
     nextAction: 'Find what creates the threads (a thread per request, a runaway pool) and bound it; raise the pids limit only if the count is legitimate.',
     fix: 'bound the thread count (or raise the pids limit)',
-    refine: (ev, f) => withUptimeLeak(ev, f, 'threads', /"?(threads|thread_?count|goroutines)"?\s*[=:]\s*(\d+)/i),
+    // A revision that dropped the init from the command explains it first: the pids go to zombies.
+    refine: (ev, f, logs) => {
+      const init = withDroppedInit(ev, f, logs);
+      return init !== f ? init : withUptimeLeak(ev, f, 'threads', /"?(threads|thread_?count|goroutines)"?\s*[=:]\s*(\d+)/i);
+    },
   },
   {
     id: 'direct-memory',
@@ -247,6 +259,34 @@ function withUptimeLeak(ev: TriageEvidence, f: Finding, what: string, counter: R
     nextAction: `Mitigate: restart the oldest pods (kubectl delete pod ${names}, or a rollout restart), which buys about as long as they ran; then find the ${what} the process never releases (response bodies, files or sockets left open). Raising the limit only postpones it.`,
     fix: `restart the oldest pods for a reprieve (a rollout restart), then find and close the ${what} the process never releases`,
     confirmCommands: [...f.confirmCommands, formatKubectl(ev.target, 'get pods -o wide --sort-by=.status.startTime')],
+  };
+}
+
+/**
+ * The revision the pods run dropped the init from the command: the app is PID 1 and reaps nothing,
+ * so zombies fill the pids limit. The title names it, dated by that revision; the pile-up began with
+ * the pods' start, which is where the trigger is looked for before.
+ */
+function withDroppedInit(ev: TriageEvidence, f: Finding, logs: readonly LogEvidence[]): Finding {
+  const names = new Set(f.affected?.pods ?? []);
+  const pods = ev.pods.filter((p) => names.has(p.name));
+  const container = logs.find((l) => names.has(l.pod) && l.lines.some((line) => PROCESS_LIMIT.test(line)))?.container;
+  const dropped = container === undefined ? undefined : findDroppedInit(ev.revisions, pods, container);
+  if (dropped === undefined) return f;
+  const told = tellDroppedInit(dropped);
+  const start = findPileUpStart(pods, dropped.container);
+  return {
+    ...f,
+    title: f.title.replace(/^(\S+) cannot create threads or processes \(its pids\/threads limit\)/, `$1 ${told.what}`),
+    evidence: [...f.evidence, ...told.evidence],
+    likelyCause: told.cause,
+    nextAction: told.action,
+    fix: told.fix,
+    buildsUp: told.buildsUp,
+    ...(start !== undefined ? { onset: start } : {}),
+    datesChange: true,
+    // An exec would need a pid the pod has no more of: the kubelet counts the pod's processes.
+    confirmCommands: [...f.confirmCommands, ...pods.slice(0, 1).flatMap((p) => (p.nodeName === undefined ? [] : [formatKubectl(ev.target, `get --raw /api/v1/nodes/${p.nodeName}/proxy/stats/summary | jq '.pods[] | select(.podRef.name=="${p.name}") | .process_stats'`, 'cluster')]))],
   };
 }
 

@@ -82,6 +82,8 @@ export function pickChange(mechanism: Finding | undefined, diff: readonly string
     // A process without a UTF-8 locale: an env line that set or dropped LANG/LC_ALL is the lead over an image bump.
     if (k === 'unexplained' && /utf-8 locale/.test(text)) return / env (added |removed )?(lang|lc_all|lc_ctype)\b/.test(l);
     if (k === 'idle-command') return / (command|args):/.test(l);
+    // Processes refused because PID 1 reaps nothing: the command that dropped the init, over an image bump beside it.
+    if (k === 'resource-exhaustion' && /\bpid 1\b|\breaps?\b|zombie/.test(text)) return / (command|args):/.test(l);
     // The entry the revision appended under a name it already set: the change that decides the value.
     if (k === 'duplicate-env') return new RegExp(` env ${/ lists (\S+) (?:twice|\d+ times)/.exec(mechanism?.title ?? '')?.[1] ?? '\\S+'} (added a second time|listed)`).test(line);
     // The env entry the revision moved ahead of the variable it references (or the reference it added).
