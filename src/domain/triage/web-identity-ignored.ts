@@ -31,17 +31,31 @@ function isOlder(version: string, than: string): boolean {
   return false;
 }
 
-/** The SDKs the lines name at a version that predates web identity. */
-function findOldSdks(lines: readonly string[]): { sdk: string; version: string; since: string }[] {
+/** An AWS SDK the process logs, with the first version of it that reads the web identity token. */
+export interface LoggedSdk {
+  sdk: string;
+  version: string;
+  since: string;
+  /** The version predates web identity. */
+  old: boolean;
+}
+
+/** The AWS SDKs the lines name with their versions (the first mention of each). */
+export function findLoggedSdks(lines: readonly string[]): LoggedSdk[] {
   const found = new Map<string, string>();
   for (const l of lines) for (const m of l.matchAll(SDK_VERSION)) if (m[1] && m[2] && !found.has(m[1].toLowerCase())) found.set(m[1].toLowerCase(), m[2]);
   return [...found.entries()].flatMap(([sdk, version]) => {
     const since = WEB_IDENTITY_SINCE[sdk] ?? (sdk.startsWith('aws-java-sdk') ? WEB_IDENTITY_SINCE['aws-java-sdk'] : undefined);
-    return since !== undefined && isOlder(version, since) ? [{ sdk, version, since }] : [];
+    return since !== undefined ? [{ sdk, version, since, old: isOlder(version, since) }] : [];
   });
 }
 
-function envValue(containers: readonly Pick<ContainerSpecEvidence, 'env'>[], name: string): string | undefined {
+/** The SDKs the lines name at a version that predates web identity. */
+function findOldSdks(lines: readonly string[]): LoggedSdk[] {
+  return findLoggedSdks(lines).filter((s) => s.old);
+}
+
+export function envValue(containers: readonly Pick<ContainerSpecEvidence, 'env'>[], name: string): string | undefined {
   for (const c of containers) for (const e of c.env ?? []) if (e.name === name && 'value' in e) return e.value;
   return undefined;
 }

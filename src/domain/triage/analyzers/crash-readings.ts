@@ -29,6 +29,7 @@ import { findHeapRefusal } from '../heap-refusal.js';
 import { findNodeKernelLimit, tellNodeKernelLimit } from '../node-kernel-limit.js';
 import { findRuntimeUlimit, tellRuntimeUlimit } from '../runtime-ulimit.js';
 import { findMetadataUnreachable, tellMetadataUnreachable } from '../metadata-unreachable.js';
+import { findUnreadWebIdentity, tellUnreadWebIdentity } from '../web-identity-unread.js';
 import { findCudaDriverTooOld, tellCudaDriverTooOld } from '../cuda-driver.js';
 import { tellIllegalInstruction } from '../illegal-instruction.js';
 import { findRemovedApi, tellRemovedApi } from '../removed-api.js';
@@ -109,6 +110,8 @@ export interface CrashReading extends Partial<ToldReading> {
   decisive?: string;
   /** The fault is outside the workload (a node's setting, the cluster's): says why, and no rollback is offered. */
   outside?: string;
+  /** The revision brought it on, but the one before is no way back (Finding.noRollback): says why. */
+  noRollback?: string;
   /** The fault lives on the nodes the pods run on. */
   onNodes?: true;
   /** See Finding.sharedLimit. */
@@ -208,6 +211,20 @@ const runtimeUlimit: Reader = (c) => {
   const [newest, previous] = sortRevisions(c.ev.revisions);
   const moved = newest && previous ? diffRevisions(previous, newest).some((l) => /^(nodeSelector|required node affinity|tolerations)\b/.test(l)) : false;
   return { ...told, evidence, decisive: limit.line, ...(moved ? {} : { outside }), onNodes: true, sure: true };
+};
+
+/**
+ * A pod with IRSA's web identity whose AWS SDK finds no credentials at all: the SDK does not read
+ * the token (too old), so the image is to rebuild; read before the metadata service, the chain's
+ * last provider, whose failure is only the fall-through.
+ */
+const unreadWebIdentity: Reader = (c) => {
+  if (!isAppError(c)) return undefined;
+  const { container, pod } = c.first.ref;
+  const found = findUnreadWebIdentity({ lines: c.lines, container, revisions: c.ev.revisions, ...(pod.revisionHash !== undefined ? { revisionHash: pod.revisionHash } : {}) });
+  if (found === undefined) return undefined;
+  const { evidence, noRollback, sure, ...told } = tellUnreadWebIdentity(found);
+  return { ...told, evidence, decisive: found.line, ...(noRollback !== undefined ? { noRollback } : {}), ...(sure ? { sure: true as const } : {}) };
 };
 
 /** No answer from the instance metadata service: the nodes' metadata settings (a hop limit), not the app. */
@@ -743,7 +760,7 @@ const grantRefusal: Reader = (c) => {
 };
 
 /** Read before the deciding line is known: what stops the start, then what the log and the runtime say. */
-const BEFORE_THE_LINE: readonly Reader[] = [nodeReboot, interpreter, loaderFailure, kestrelCertificate, errexitStop, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, metadataService, cudaDriver, illegalInstruction, removedApi, staleToken, leaseLoss, migrationChecksum, classVersion, jvmOption, securityManager, hadoopScheme, psychSafeLoad, numpyAbi, libraryMajor, kafkaNoOffset, keystoreType, fatalRejection, poisonMessage, grpcProbeOnTls, codeDefect, etcdRejoin, beanCycle, notNullViolation, serverVersionRequirement, stalePidFile, volumeFilesystemError, corruptStateFile, railsCredentials, grantRefusal];
+const BEFORE_THE_LINE: readonly Reader[] = [nodeReboot, interpreter, loaderFailure, kestrelCertificate, errexitStop, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, unreadWebIdentity, metadataService, cudaDriver, illegalInstruction, removedApi, staleToken, leaseLoss, migrationChecksum, classVersion, jvmOption, securityManager, hadoopScheme, psychSafeLoad, numpyAbi, libraryMajor, kafkaNoOffset, keystoreType, fatalRejection, poisonMessage, grpcProbeOnTls, codeDefect, etcdRejoin, beanCycle, notNullViolation, serverVersionRequirement, stalePidFile, volumeFilesystemError, corruptStateFile, railsCredentials, grantRefusal];
 
 /** Read from the deciding line and the log around it. */
 const FROM_THE_LINE: readonly Reader[] = [portClash, absentDownwardKey, envFromPrefix, yamlBoolean, unparsedValue, storePassword, rbacForbidden, keyFileMode, securityRefusal, rootSquash, volumeOwner, foreignClusterData, serverNamesHash, pgPrivilege, failedMigration];

@@ -186,6 +186,7 @@ function describeGroup(ev: TriageEvidence, hits: ExitHit[]): Finding {
     // A start an outside API refused for its rate (429): every replica asks at start, so a scale-up just before is its trigger.
     ...(decisive !== undefined && RATE_LIMITED.test(decisive) ? { scalesWithReplicas: true as const } : {}),
     ...(reading?.outside ? { outsideWorkload: reading.outside } : {}),
+    ...(reading?.noRollback ? { noRollback: reading.noRollback } : {}),
     ...(reading?.sharedLimit ? { sharedLimit: reading.sharedLimit } : {}),
     // A fault in the code the pods started with, whose first crash waited for load: it began when they started.
     ...(reading?.onset && reading.buildsUp ? { onset: reading.onset, buildsUp: reading.buildsUp, latent: reading.buildsUp } : {}),
