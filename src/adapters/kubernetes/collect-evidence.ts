@@ -390,7 +390,9 @@
 //   when that refusal turns on the clients' certificate (certificate-reissue.ts), the current log tail of one serving member
 //   (only the lines naming the identity it read kept, at most four: read-member-identity.ts), and, whether or not a Service is
 //   named, one list of the namespace's events of cert-manager Certificates (one page of 100: read-certificate-events.ts) — a
-//   re-issue behind a Secret the pods mount shows only in its Normal events;
+//   re-issue behind a Secret the pods mount shows only in its Normal events; the same list where the pods' logs carry a peer's
+//   alert that it does not trust the certificate they present (certificate_unknown, bad certificate, unknown CA: 2+ lines) and
+//   they mount a Secret — a re-issue from another issuer than their clients trust (untrusted-issuer.ts);
 //   where a container exits 1–128 running a file under a ConfigMap volume it mounts (its command or args name it), a get of that
 //   ConfigMap and of the one the revision before mounted there (at most two; only the errexit line, the print lines and the
 //   unguarded lines that may fail kept: read-entrypoint-scripts.ts, entrypoint-errexit.ts);

@@ -1,8 +1,9 @@
 // The events of the namespace's cert-manager Certificates, read only when the pods' logs say a
-// dependency refuses their client certificate and they mount a Secret (certificate-reissue.ts):
-// a re-issue shows only in cert-manager's Normal events ("Existing issued Secret is not up to date
-// with spec: [spec.commonName]"), which the namespace's Warning list leaves out. One list by
-// involvedObject.kind, one page. Never a Secret.
+// peer refuses the certificate they present (a dependency their client certificate, clients their
+// serving one: certificate-reissue.ts, untrusted-issuer.ts) and they mount a Secret: a re-issue
+// shows only in cert-manager's Normal events ("Existing issued Secret is not up to date with spec:
+// [spec.commonName]", "… was previously issued by \"ClusterIssuer…\""), which the namespace's
+// Warning list leaves out. One list by involvedObject.kind, one page. Never a Secret.
 import type * as k8s from '@kubernetes/client-node';
 import type { EventEvidence, LogEvidence, PodEvidence } from '../../domain/triage/evidence.js';
 import { pickCertificateRefusal } from '../../domain/triage/certificate-reissue.js';
@@ -16,7 +17,7 @@ export async function readCertificateEvents(ctx: CollectContext, seen: { logs: r
   if (pickCertificateRefusal(seen).length === 0) return [];
   const got = await ctx.reads.each(
     ['Certificate'],
-    { label: "events of the namespace's Certificates (a dependency refuses the pods' client certificate)", source: 'events', what: (kind) => `events of ${kind}s`, limit: ctx.eventGate },
+    { label: "events of the namespace's Certificates (a peer refuses the pods' certificate)", source: 'events', what: (kind) => `events of ${kind}s`, limit: ctx.eventGate },
     (kind, options): Promise<k8s.CoreV1EventList> => ctx.clients.core.listNamespacedEvent({ namespace: ctx.namespace, fieldSelector: `involvedObject.kind=${kind}`, limit: LIMIT }, options),
   );
   return got.flatMap(({ value }) => value.items.map(mapEvent)).filter((e) => e.object.kind === 'Certificate');

@@ -8,6 +8,7 @@
 // the server's own log names the identity it read.
 import type { EventEvidence, LogEvidence, PodEvidence } from './evidence.js';
 import { HOUR_MS, msBetween } from './time-span.js';
+import { PEER_DISTRUSTS_CERT } from './untrusted-issuer.js';
 
 /** The refusal turns on the client's certificate, in the client's or the server's words. */
 export const CERTIFICATE_REFUSAL = /certificate authentication failed|authenticated user name \(|bad certificate|certificate unknown|certificate_unknown|SSL alert number 4[26]\b|client certificate (?:rejected|not (?:accepted|authorized))|SSL authentication failed|X509 (?:subject|issuer) (?:does not|doesn't) match/i;
@@ -22,9 +23,14 @@ const WINDOW_MS = 3 * HOUR_MS;
 /** Lines of the pods' logs before the certificate counts as refused. */
 const MIN_LINES = 2;
 
-/** The Secrets the refusing pods mount as volumes (a client certificate is read from files), when their logs refuse a certificate. */
+/**
+ * The Secrets the refusing pods mount as volumes (a certificate is read from files), when their logs
+ * refuse a certificate — or carry a peer's alert that it does not trust the one they present (an
+ * unknown CA: a re-issue from another issuer, untrusted-issuer.ts).
+ */
 export function pickCertificateRefusal(seen: { logs: readonly LogEvidence[]; pods: readonly PodEvidence[] }): string[] {
-  const refusing = seen.logs.filter((l) => l.lines.filter((line) => CERTIFICATE_REFUSAL.test(line)).length >= MIN_LINES);
+  const refused = (line: string): boolean => CERTIFICATE_REFUSAL.test(line) || PEER_DISTRUSTS_CERT.test(line);
+  const refusing = seen.logs.filter((l) => l.lines.filter(refused).length >= MIN_LINES);
   const pods = refusing.flatMap((l) => seen.pods.find((p) => p.name === l.pod) ?? []);
   return [...new Set(pods.flatMap((p) => (p.volumes ?? []).flatMap((v) => (v.source === 'secret' && v.ref !== undefined ? [v.ref] : []))))];
 }

@@ -182,6 +182,7 @@ import { analyzeNetworkPolicies } from './network-policy.js';
 import { analyzeDnsUdpOnlyEgress } from './dns-udp-only-egress.js';
 import { analyzeClientCertRefused } from './client-cert-refused.js';
 import { analyzeStaleServingCert } from './stale-serving-cert.js';
+import { analyzeUntrustedIssuer } from './untrusted-issuer.js';
 import { analyzeRevocationEgress } from './revocation-egress.js';
 import { analyzeIngressPolicies } from './network-policy-ingress.js';
 import { analyzeAcmeChallenges } from './acme-challenge.js';
@@ -362,6 +363,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'dns-udp-only-egress': analyzeDnsUdpOnlyEgress,
   'client-cert-refused': analyzeClientCertRefused,
   'stale-serving-cert': analyzeStaleServingCert,
+  'untrusted-issuer': analyzeUntrustedIssuer,
   'revocation-egress': analyzeRevocationEgress,
   'network-policy-ingress': analyzeIngressPolicies,
   'acme-challenge': analyzeAcmeChallenges,
