@@ -22,6 +22,7 @@ import { needsRedisClientRollouts, pickRedisClientToRead } from '../../domain/tr
 import { readRedisClientLog } from './read-redis-client-log.js';
 import { pickShortNamesElsewhere } from '../../domain/triage/service-elsewhere.js';
 import { listExplainedServices, listPinnedServerPods, listPinnedWriterServices, listRefusingServices, listServerClaimReads, listServerConfigReads, listServerLogSearches, listServerRolloutReads, needsServerJobRuns } from '../../domain/triage/analyzers/dependency-refuses.js';
+import { needsBodyLimitCallers } from '../../domain/triage/body-limit-refusal.js';
 import { listRejectedSecrets } from '../../domain/triage/analyzers/credentials-rejected.js';
 import { pickHostPortClashes } from '../../domain/triage/host-port-holders.js';
 import { dnsDeploymentOf, needsDnsCapacity } from '../../domain/triage/dns-capacity.js';
@@ -366,7 +367,10 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     if (signing !== undefined) return readNamespaceRollouts(ctx, target, signing.since, 'it refuses every token for its signing algorithm: which token issuer changed how it signs');
     // Or Postgres refuses its logins for their role's CONNECTION LIMIT (pg-role-limit.ts): which other client of the role rolled out.
     const sharers = needsRoleSharerRollouts(seen);
-    return sharers === undefined ? undefined : readNamespaceRollouts(ctx, target, sharers.since, 'its role is at its CONNECTION LIMIT: which other client of the role rolled out');
+    if (sharers !== undefined) return readNamespaceRollouts(ctx, target, sharers.since, 'its role is at its CONNECTION LIMIT: which other client of the role rolled out');
+    // Or it refuses request bodies over its size limit, unchanged itself (body-limit-refusal.ts): which caller rolled out and sends more.
+    const bodies = needsBodyLimitCallers(seen);
+    return bodies === undefined ? undefined : readNamespaceRollouts(ctx, target, bodies.since, 'it refuses request bodies over its size limit: which caller rolled out');
   });
   // Its Redis calls time out and another client of that Redis rolled out: what that client's log says it runs against Redis.
   const redisClientLogsP = Promise.all([podsP, detailsP, namespaceRolloutsP]).then(([pods, d, rollouts]) => {
