@@ -24,10 +24,16 @@ export const BUSY_SCRIPT_FIX =
 
 export const BUSY_SCRIPT_OUTLASTS = 'the script runs inside Redis, whatever revision of these pods calls it: a rollback or a restart of them changes nothing';
 
-/** The fix, naming what runs the script (a CronJob: suspend it until the script is rewritten). */
-export function fixBusyScript(runner: string): string {
+/** Changes of another client's revision that bear on a script it runs: listed first. */
+export const BUSY_SCRIPT_BEARING = /image|script|lua|eval|fcall|redis/i;
+
+/**
+ * The fix, naming what runs the script (a CronJob: suspend it until the script is rewritten; a
+ * Deployment whose release began to run it: roll it back to `back`, its revision before).
+ */
+export function fixBusyScript(runner: string, back?: number): string {
   const cron = /^CronJob (\S+)$/.exec(runner)?.[1];
-  const stop = cron ? `suspend CronJob ${cron}` : `stop ${runner}`;
+  const stop = cron ? `suspend CronJob ${cron}` : back !== undefined && runner.startsWith('Deployment ') ? `roll ${runner} back to revision ${back} (or turn off the script its release runs)` : `stop ${runner}`;
   return `end the script with redis-cli SCRIPT KILL, ${stop}, and rewrite its script to work from the client in small batches (SCAN with COUNT, no KEYS inside a script)`;
 }
 

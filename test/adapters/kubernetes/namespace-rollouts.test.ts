@@ -61,3 +61,21 @@ describe('the rollouts of the namespace, when the workload cannot take the messa
     expect(namespaceLists()).toHaveLength(1);
   });
 });
+
+describe('the rollouts of the namespace, when the workload refuses request bodies over its own limit', () => {
+  const iso = (m: number) => new Date(NOW.getTime() - m * 60_000).toISOString();
+  const tooLarge = (m: number) => `${iso(m)} ERROR PayloadTooLargeError: request entity too large\n    at readStream (/srv/node_modules/raw-body/index.js:163:17) {\n  limit: 102400,\n  type: 'entity.too.large'\n}`;
+
+  it('lists the namespace\'s ReplicaSets once, for the caller that rolled out before the refusals', async () => {
+    cluster([30, 20].map(tooLarge).join('\n') + '\n');
+    const ev = await h.cluster.collectEvidence(target, { budgetMs: AMPLE_BUDGET_MS });
+    expect(ev.namespaceRollouts?.map((r) => r.deployment)).toEqual(['billing-web']);
+    expect(namespaceLists()).toHaveLength(1);
+  });
+
+  it('reads nothing of them for two refusals (one in each pod)', async () => {
+    cluster([2].map(tooLarge).join('\n') + '\n');
+    expect((await h.cluster.collectEvidence(target, { budgetMs: AMPLE_BUDGET_MS })).namespaceRollouts).toBeUndefined();
+    expect(namespaceLists()).toEqual([]);
+  });
+});

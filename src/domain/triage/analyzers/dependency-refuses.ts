@@ -33,6 +33,7 @@ import type { ReadOnlyEngine } from '../read-only-setting.js';
 import { DISK_FULL, MAX_SERVER_CLAIMS, describeFullClaims, listPodClaims } from '../server-disk-full.js';
 import { SHARD_LIMIT, describeShardLimit } from '../shard-limit.js';
 import type { IsoTime } from '../evidence-spec.js';
+import { clientRolloutsSince, describeClientSince, describeClientTie, findClientRollout } from '../client-rollout.js';
 import { isErrorLine } from '../error-line.js';
 import { isPastErrorBout } from '../past-log-errors.js';
 import { CROSS_SLOT, describeCrossSlot, fixCrossSlot } from '../cross-slot.js';
@@ -55,7 +56,7 @@ import { ES_DISK_BLOCK } from '../es-index-block.js';
 import { describeStoppedCleanup, explainStoppedCleanup, findStoppedCleanup, fixStoppedCleanup } from '../stopped-cleanup.js';
 import { TOMBSTONES_SCANNED, TOMBSTONE_ABORT, TOMBSTONE_OR_READ_FAILED, describeDeletesSince, describeReplicaReason } from '../cassandra-tombstones.js';
 import { findServerServiceByPort } from '../server-service.js';
-import { BUSY_SCRIPT_FIX, BUSY_SCRIPT_OUTLASTS, BUSY_SCRIPT_WHY, REDIS_BUSY_SCRIPT, SLOW_SCRIPT, fixBusyScript, quoteBusy } from '../redis-busy-script.js';
+import { BUSY_SCRIPT_BEARING, BUSY_SCRIPT_FIX, BUSY_SCRIPT_OUTLASTS, BUSY_SCRIPT_WHY, REDIS_BUSY_SCRIPT, SLOW_SCRIPT, fixBusyScript, quoteBusy } from '../redis-busy-script.js';
 import { describeServerJobRuns, findServerJobRuns, namesOfRuns } from '../server-job-runs.js';
 import { CLICKHOUSE_MEMORY_QUERY, QUERY_MEMORY_SETTING, USERS_CONFIG_RELOADED, fixQueryMemory, quoteClickHouse } from '../clickhouse-query-memory.js';
 import { BATCH_OVER_FAIL_THRESHOLD, BATCH_SIZE_SETTING, BATCH_TOO_LARGE_CLIENT_SIDE, BATCH_TOO_LARGE_FIX, BATCH_TOO_LARGE_WHY, CASSANDRA_BATCH_TOO_LARGE } from '../cassandra-batch-size.js';
@@ -183,7 +184,7 @@ interface Refusal {
    * of the namespace that talks to the same server and started just before the refusals is its
    * trigger (server-job-runs.ts). Says, after "the first …", what a refusal is called ("BUSY").
    */
-  ranBy?: { what: string; fix: (runner: string) => string };
+  ranBy?: { what: string; fix: (runner: string, back?: number) => string; bearing?: RegExp };
   /**
    * The server lost something at one moment (an extension a restore did not bring back): the first
    * refusal dates it, so a Job or change just before it is tested as the trigger.
@@ -721,7 +722,7 @@ const REFUSALS: readonly Refusal[] = [
     pattern: REDIS_BUSY_SCRIPT,
     refuses: 'every command: a long-running Lua script blocks it (BUSY)',
     explainedBy: SLOW_SCRIPT,
-    ranBy: { what: 'BUSY', fix: fixBusyScript },
+    ranBy: { what: 'BUSY', fix: fixBusyScript, bearing: BUSY_SCRIPT_BEARING },
     quoteOf: quoteBusy,
     outlastsRollback: BUSY_SCRIPT_OUTLASTS,
     why: BUSY_SCRIPT_WHY,
@@ -1092,6 +1093,22 @@ export function needsServerJobRuns(ev: Pick<TriageEvidence, 'logs'>): boolean {
   return REFUSALS.some((r) => r.ranBy !== undefined && findHits(ev, r).length >= minLinesOf(r));
 }
 
+/**
+ * Since when the namespace's rollouts are worth a read, where the logs say another client's work
+ * inside the server blocks it (a script: BUSY): a Deployment of the namespace whose release began
+ * to run it is the change when no Job ran just before (client-rollout.ts).
+ */
+export function needsServerClientRollouts(ev: Pick<TriageEvidence, 'logs'>): { since: IsoTime } | undefined {
+  for (const r of REFUSALS) {
+    if (r.ranBy === undefined) continue;
+    const hits = findHits(ev, r);
+    if (hits.length < minLinesOf(r)) continue;
+    const first = hits.map(timeOfHit).filter((t) => t !== undefined).sort()[0];
+    if (first !== undefined) return { since: clientRolloutsSince(first) };
+  }
+  return undefined;
+}
+
 /** At most this many ConfigMaps are read for a server's settings, whatever it mounts. */
 const MAX_CONFIG_MAPS = 2;
 
@@ -1431,9 +1448,12 @@ function tellRefusals(ev: TriageEvidence): ToldRefusal[] {
     // Another client's work inside the server blocks it (a script): the Job that talks to it and started just before the first refusal is the trigger.
     const firstRefusal = r.ranBy ? hits.map(timeOfHit).filter((t) => t !== undefined).sort()[0] : undefined;
     const runs = r.ranBy && service ? findServerJobRuns(ev.namespaceJobs?.jobs ?? [], service.name, firstRefusal) : undefined;
-    const ranText = runs && firstRefusal && r.ranBy ? describeServerJobRuns(runs, firstRefusal, ev.collectedAt, r.ranBy.what) : undefined;
-    const runner = runs ? (runs.first.owner ? `${runs.first.owner.kind} ${runs.first.owner.name}` : `Job ${runs.first.name}`) : undefined;
-    const fixed = runner && r.ranBy ? r.ranBy.fix(runner) : fixedHere;
+    // No Job ran it: a Deployment of the namespace, its env naming the server first, whose release came just before the first refusal (client-rollout.ts).
+    const client = r.ranBy && service && runs === undefined && firstRefusal ? findClientRollout(ev, { onset: firstRefusal, services: [service.name], pods, lines: hits.map((h) => h.line), bearing: r.ranBy.bearing ?? /image/i }) : undefined;
+    const ranText = runs && firstRefusal && r.ranBy ? describeServerJobRuns(runs, firstRefusal, ev.collectedAt, r.ranBy.what) : client ? `${describeClientSince(client, ev.collectedAt)}, ${describeClientTie(client, 'another client')}` : undefined;
+    const runner = runs ? (runs.first.owner ? `${runs.first.owner.kind} ${runs.first.owner.name}` : `Job ${runs.first.name}`) : client ? `Deployment ${client.deployment}` : undefined;
+    const fixed = runner && r.ranBy ? r.ranBy.fix(runner, client?.previous?.revision) : fixedHere;
+    const clientSaid = client && service ? ` Deployment ${client.deployment}${client.names !== undefined ? `, whose env names ${client.names},` : client.by !== undefined ? ` (${client.by})` : ', though nothing read ties it to this server,'} rolled out revision ${client.newest.revision} ${formatAgo(client.newest.createdAt, ev.collectedAt)}, just before the first ${r.ranBy?.what ?? 'refusal'}: what its new release runs there is the likely blocker${client.changes[0] ? ` (its revision changed ${client.changes.slice(0, 2).join('; ')})` : ''}; these pods' own revision is not the cause.` : '';
     // A migration Job that completed just before: what it applied, in the migration tool's own words.
     const migrated = r.migratedBy ? describeMigrationRuns(ev.migrationJobLogs ?? [], ev.collectedAt) : undefined;
     const migrationLines = migrated ? (ev.migrationJobLogs ?? []).flatMap((m) => m.lines.slice(-3).map((l) => `log ${m.pod} (Job ${m.job}): ${l}`)) : [];
@@ -1474,22 +1494,24 @@ function tellRefusals(ev: TriageEvidence): ToldRefusal[] {
         ...(standby && !told ? [`${named}'s own log: ${standby}`] : []),
         ...(leftOn && leftJob ? [`log of ${leftJob} (pod ${leftOn.run.pod}): ${leftOn.line}`, `${leftJob} ${leftOn.run.state}; no later line of its log resets the setting`] : []),
         ...(runs ? [runs.first, ...(runs.running ? [runs.running] : [])].map((j) => `Job ${j.name}${j.owner ? ` (${j.owner.kind} ${j.owner.name})` : ''} talks to ${service?.name ?? r.server}: ${(j.commandAndEnv ?? []).join(' ').slice(0, 200)}`) : []),
+        ...(client ? [`Deployment ${client.deployment}: ${client.by ?? 'nothing read ties it to this server'}; revision ${client.newest.revision} ${formatAgo(client.newest.createdAt, ev.collectedAt)}${client.previous ? ` (before: revision ${client.previous.revision})` : ''}`, ...client.changes.slice(0, 3).map((c) => `${client.deployment} revision ${client.newest.revision}: ${c}`)] : []),
       ],
       decisive,
       ...(r.outlastsRollback ? { outsideWorkload: r.outlastsRollback } : {}),
       ...(r.scalesWithReplicas ? { scalesWithReplicas: true } : {}),
       // The server's own log dates the reload that changed the setting: that is the trigger.
       // So does the server's own recent rollout, when the title states it.
-      ...(toldAt || runs || leftOn || rolled || edited || cleanup ? { datesChange: true as const } : {}),
+      ...(toldAt || runs || client || leftOn || rolled || edited || cleanup ? { datesChange: true as const } : {}),
       ...(leftJob ? { outsideWorkload: `the setting lives in the ${r.server} server, left on by ${leftJob}; a rollout of these pods changes nothing` } : {}),
-      ...(fillStart && r.fills ? { onset: fillStart, buildsUp: r.fills, latent: r.fills } : onset ? { onset } : leftOn?.run.createdAt ? { onset: leftOn.run.createdAt } : firstRefusal && runs ? { onset: firstRefusal } : {}),
-      likelyCause: mixedWhy ? `${mixedWhy}. Each new connection lands on any of them, so those that reach a replica fail every write; no failover is needed for that, and the servers are healthy.` : replicaWhy ? `${replicaWhy}. Every connection lands on a replica, which serves reads and refuses every write; no failover is needed for that, and the servers are healthy.` : pinnedWhy ? `${pinnedWhy}. Reads still work there, so probes that only PING or read keep passing while every write fails.` : r.clientSide ? `${r.why}${configRead ? ` Here ${configRead.why}` : ''} ${r.clientSide}${migrated ? ` ${migrated}: the schema change the statements prepared before it no longer match.` : ''}` : `${why}${configRead ? ` Here ${configRead.why}` : ''}${backlog} ${r.byClient ? `${r.server}${service ? ` (${service.name})` : ''} is up and answering: what it refuses is the way these pods write to it, and restarting either will not help.${builtSince ? ` ${builtSince}` : ''}` : r.ranBy ? `${r.server}${service ? ` (${service.name})` : ''} and these pods are healthy: another client's work inside it holds it for everyone.` : `The fault is on the ${r.server} side${service ? ` (${service.name})` : ''}, not in these pods: restarting them will not help.`}${runner && service ? ` ${runner} talks to ${service.name} and its run began just before the first ${r.ranBy?.what ?? 'refusal'}: what it runs there is the likely blocker (its log says what it sent).` : ''}${cleanup ? ` ${explainStoppedCleanup(cleanup)}` : ''}`,
+      ...(fillStart && r.fills ? { onset: fillStart, buildsUp: r.fills, latent: r.fills } : onset ? { onset } : leftOn?.run.createdAt ? { onset: leftOn.run.createdAt } : firstRefusal && (runs || client) ? { onset: firstRefusal } : {}),
+      likelyCause: mixedWhy ? `${mixedWhy}. Each new connection lands on any of them, so those that reach a replica fail every write; no failover is needed for that, and the servers are healthy.` : replicaWhy ? `${replicaWhy}. Every connection lands on a replica, which serves reads and refuses every write; no failover is needed for that, and the servers are healthy.` : pinnedWhy ? `${pinnedWhy}. Reads still work there, so probes that only PING or read keep passing while every write fails.` : r.clientSide ? `${r.why}${configRead ? ` Here ${configRead.why}` : ''} ${r.clientSide}${migrated ? ` ${migrated}: the schema change the statements prepared before it no longer match.` : ''}` : `${why}${configRead ? ` Here ${configRead.why}` : ''}${backlog} ${r.byClient ? `${r.server}${service ? ` (${service.name})` : ''} is up and answering: what it refuses is the way these pods write to it, and restarting either will not help.${builtSince ? ` ${builtSince}` : ''}` : r.ranBy ? `${r.server}${service ? ` (${service.name})` : ''} and these pods are healthy: another client's work inside it holds it for everyone.` : `The fault is on the ${r.server} side${service ? ` (${service.name})` : ''}, not in these pods: restarting them will not help.`}${runs && runner && service ? ` ${runner} talks to ${service.name} and its run began just before the first ${r.ranBy?.what ?? 'refusal'}: what it runs there is the likely blocker (its log says what it sent).` : clientSaid}${cleanup ? ` ${explainStoppedCleanup(cleanup)}` : ''}`,
       nextAction: r.clientSide ? `Fix ${r.fixes ?? 'the command these pods send to'} ${named}: ${fixed}.` : `Fix ${named}: ${fixed}${alarm?.gone[0] ? ` — start with ${alarm.gone.map((g) => g.user).join(', ')}, whose connection is gone` : ''}.`,
       fix: fixed,
       confirmCommands: [
         ...(service ? [formatKubectl({ ...ev.target, namespace: service.namespace }, `describe service ${service.name}`)] : []),
         formatKubectl(ev.target, `logs ${pods[0] ?? ''} --tail=100`),
         ...(runs ? [formatKubectl(ev.target, `logs job/${(runs.running ?? runs.first).name} --tail=100`)] : []),
+        ...(client ? [formatKubectl(ev.target, `logs deployment/${client.deployment} --tail=100`)] : []),
         ...(leftOn ? [formatKubectl(ev.target, `logs job/${leftOn.run.job} --tail=200`)] : []),
       ],
       // The ConfigMaps that set the limit it refuses at, or the client's size: an edit of one just before is the trigger.

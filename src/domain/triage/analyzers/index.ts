@@ -50,6 +50,7 @@ import { analyzeCronJobOverlapDuplicate } from './cronjob-overlap-duplicate.js';
 import { analyzeProxyPrefixStrip } from './proxy-prefix-strip.js';
 import { analyzeJvmDnsCache } from './jvm-dns-cache.js';
 import { analyzeHeaderOverflow } from './header-overflow.js';
+import { analyzeBodyLimitRefusal } from './body-limit-refusal.js';
 import { analyzeServerLimitRefusal } from './server-limit-refusal.js';
 import { analyzeTrailingSlash404 } from './trailing-slash-404.js';
 import { analyzeRedirectLoop } from './redirect-loop.js';
@@ -413,6 +414,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'proxy-prefix-strip': analyzeProxyPrefixStrip,
   'jvm-dns-cache': analyzeJvmDnsCache,
   'header-overflow': analyzeHeaderOverflow,
+  'body-limit-refusal': analyzeBodyLimitRefusal,
   'server-limit-refusal': analyzeServerLimitRefusal,
   'trailing-slash-404': analyzeTrailingSlash404,
   'redirect-loop': analyzeRedirectLoop,

@@ -2,10 +2,10 @@
 // on it; the decisive line is the BUSY reply, Redis's own "Slow script detected" says it too, and
 // the Job that talks to that Redis and started just before the first BUSY is the trigger.
 import { describe, expect, it } from 'vitest';
-import { analyzeDependencyRefusals, needsServerJobRuns } from '../../../../src/domain/triage/analyzers/dependency-refuses.js';
-import type { NamespaceJobEvidence } from '../../../../src/domain/triage/evidence.js';
+import { analyzeDependencyRefusals, needsServerClientRollouts, needsServerJobRuns } from '../../../../src/domain/triage/analyzers/dependency-refuses.js';
+import type { NamespaceJobEvidence, NamespaceRolloutEvidence } from '../../../../src/domain/triage/evidence.js';
 import { buildTriageReport } from '../../../../src/domain/triage/triage-report.js';
-import { NOW, baseEvidence, container, minutesAgo, pod } from '../scenarios/builders.js';
+import { NOW, baseEvidence, container, minutesAgo, pod, revision, revisionContainer } from '../scenarios/builders.js';
 
 const BUSY = 'BUSY Redis is busy running a script. You can only call SCRIPT KILL or SHUTDOWN NOSCRIPT.';
 const stamp = (m: number) => new Date(minutesAgo(m)).getTime();
@@ -61,5 +61,42 @@ describe('Redis blocked by a long-running script (BUSY)', () => {
     expect(f?.title).toMatch(/^Redis sessions-redis refuses every command/);
     expect(f?.title).not.toMatch(/since Job/);
     expect(f?.datesChange).toBeUndefined();
+  });
+});
+
+describe('Redis blocked by a script another Deployment\'s release began to run (BUSY)', () => {
+  /** A Deployment whose newest revision rolled out `ago` minutes ago, its env as given. */
+  function rolled(deployment: string, ago: number, env: { name: string; value: string }[]): NamespaceRolloutEvidence {
+    const c = (tag: string) => [revisionContainer({ image: `registry.example/${deployment}:${tag}`, env })];
+    return { deployment, labels: {}, revisions: [
+      revision({ revision: 4, hash: '6c8d9f7b5a' }, minutesAgo(ago), { name: `${deployment}-6c8d9f7b5a`, replicas: 1, containers: c('2.0.0') }),
+      revision({ revision: 3, hash: '4b7c6d5e9f' }, minutesAgo(14 * 24 * 60), { name: `${deployment}-4b7c6d5e9f`, replicas: 0, containers: c('1.9.1') }),
+    ] };
+  }
+  const warmer = rolled('cache-warmer', 25, [{ name: 'CACHE_REDIS', value: 'sessions-redis.payments.svc.cluster.local:6379' }]);
+  const other = rolled('mail-relay', 22, [{ name: 'SMTP_HOST', value: 'smtp.example.net' }]);
+
+  it('reads the namespace\'s rollouts since the window before the first BUSY', () => {
+    expect(needsServerClientRollouts(blocked([]))).toEqual({ since: minutesAgo(20 + 120) });
+    expect(needsServerClientRollouts(baseEvidence())).toBeUndefined();
+  });
+
+  it('names the Deployment whose env names the Redis and rolled out just before as the likely since, and rolls it back', () => {
+    const ev = { ...blocked([]), namespaceRollouts: [other, warmer] };
+    const [f] = analyzeDependencyRefusals(ev);
+    expect(f?.title).toMatch(/^Redis sessions-redis refuses every command: a long-running Lua script blocks it \(BUSY\)/);
+    expect(f?.title).toMatch(/likely since revision 4 of cache-warmer \(25m ago\), another client whose env names sessions-redis$/);
+    expect(f?.fix).toMatch(/SCRIPT KILL, roll Deployment cache-warmer back to revision 3/);
+    expect(f?.datesChange).toBe(true);
+    const report = buildTriageReport(ev, { startedAt: NOW, finishedAt: NOW });
+    expect(report.headline).toMatch(/likely since revision 4 of cache-warmer/);
+    expect(report.headline).not.toMatch(/no change found|mail-relay/);
+  });
+
+  it('keeps the Job that ran just before over a rollout', () => {
+    const ev = { ...blocked([job('session-purge-100', 20.5)]), namespaceRollouts: [warmer] };
+    const [f] = analyzeDependencyRefusals(ev);
+    expect(f?.title).toMatch(/since Job session-purge-100/);
+    expect(f?.title).not.toMatch(/cache-warmer/);
   });
 });
