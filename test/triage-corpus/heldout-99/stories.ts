@@ -1,7 +1,8 @@
 // Held-out stories, ninety-ninth round: failures written without reading the analysis code, to
 // measure how the triage generalizes to causes it was not built against. Graded first by
-// `bench/triage-heldout.ts` (figures in docs/benchmarks.md) before any fix for it. Written by two
-// writers apart:
+// `bench/triage-heldout.ts` (figures in docs/benchmarks.md) before any fix for it, then fixed in
+// general; the round has since joined the corpus (`../scenarios/index.ts`), which `npm test` grades.
+// Written by two writers apart:
 //
 // part1.ts — a revision that moved a service to IRSA while its AWS SDK predates web identity; a
 // certificate re-issued by a CA the clients' bundle lacks; Node 18's strict header parser against a legacy

@@ -109,6 +109,7 @@ import { HOLDOUT_95_SCENARIOS } from '../heldout-95/stories.js';
 import { HOLDOUT_96_SCENARIOS } from '../heldout-96/stories.js';
 import { HOLDOUT_97_SCENARIOS } from '../heldout-97/stories.js';
 import { HOLDOUT_98_SCENARIOS } from '../heldout-98/stories.js';
+import { HOLDOUT_99_SCENARIOS } from '../heldout-99/stories.js';
 
 export const CORPUS: CorpusScenario[] = [
   ...EXAMPLE_SCENARIOS,
@@ -124,7 +125,7 @@ export const CORPUS: CorpusScenario[] = [
   ...HEALTHY_SCENARIOS,
   ...HOLDOUT_SCENARIOS,
   ...HOLDOUT_2_SCENARIOS,
-  // Held-out rounds 3–98: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
+  // Held-out rounds 3–99: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
   ...HOLDOUT_3_SCENARIOS,
   ...HOLDOUT_4_SCENARIOS,
   ...HOLDOUT_5_SCENARIOS,
@@ -221,4 +222,5 @@ export const CORPUS: CorpusScenario[] = [
   ...HOLDOUT_96_SCENARIOS,
   ...HOLDOUT_97_SCENARIOS,
   ...HOLDOUT_98_SCENARIOS,
+  ...HOLDOUT_99_SCENARIOS,
 ];
