@@ -217,7 +217,8 @@
 //   and while a pod waits to be placed, the cluster autoscaler's status ConfigMap (one get), the namespace's Preempted events (one page) and, where they
 //   preempted the workload's pods, the pods of the nodes they name (at most two nodes); and where a
 //   pod's FailedCreatePodSandBox names a CNI plugin, or pending pods ask for a device (nvidia.com/gpu)
-//   that none of the nodes they may use advertises, or a pod's FailedMount says its node has not registered
+//   that none of the nodes they may use advertises, or the kubelet rejected pods at admission for a device it had none of
+//   (UnexpectedAdmissionError "devices unavailable for …": that node's device plugin, device-admission.ts), or a pod's FailedMount says its node has not registered
 //   a CSI driver ("not found in the list of registered CSI drivers"), the pods of those nodes (at most two nodes); where a
 //   not-ready pod's recent FailedMount says its RBD image is still in use ("is still being used", "(16) Device or resource
 //   busy"), one list of the cluster's nodes (capped as for placement), keeping only the NotReady ones (at most three:

@@ -10,7 +10,9 @@
 // and of one ready pod: the profile loader that runs on one and not the other (apparmor-profile.ts).
 // And where the workload's logs say its node-local proxy (HTTP(S)_PROXY from status.hostIP, or a
 // link-local address) refuses it, the node of such a pod: the DaemonSet pod that serves the proxy's
-// port there, and its log when it is not ready (node-local-proxy.ts).
+// port there, and its log when it is not ready (node-local-proxy.ts). And where the kubelet rejected
+// pods at admission for a device it had none of (UnexpectedAdmissionError), that node's device
+// plugin (device-admission.ts).
 import type { EventEvidence, LogEvidence, NodeAgentsEvidence, NodeEvidence, PodEvidence } from '../../domain/triage/evidence.js';
 import type { AgentIdentity } from '../../domain/triage/node-agents.js';
 import { identityOf, isDevicePluginAgent } from '../../domain/triage/node-agents.js';
@@ -20,6 +22,7 @@ import { isCsiNodePlugin, pickUnregisteredDrivers } from '../../domain/triage/cs
 import { pickDeviceNodes } from '../../domain/triage/analyzers/placement.js';
 import { isProfileLoader, pickProfileNodes } from '../../domain/triage/apparmor-profile.js';
 import { pickProxyNodes, servesNodePort } from '../../domain/triage/node-local-proxy.js';
+import { pickDeviceAdmissionNodes } from '../../domain/triage/device-admission.js';
 import type { CollectContext } from './collect-context.js';
 import { controllerOf, mapForeignPod } from './map-pod.js';
 import { readLogs } from './read-pod-details.js';
@@ -60,6 +63,8 @@ export function pickAgentWaits(events: readonly EventEvidence[], pods: readonly 
     // A plugin the API server refuses: its agent's log says whether the agent is refused too, ready or not.
     ...pickSandboxNodes(events, pods).map(({ node, plugin, refused }) => ({ node, isOurs: (a: AgentIdentity) => isCniAgent(a, plugin), ...(refused ? { whenReady: true as const } : {}) })),
     ...pickDeviceNodes(clusterNodes, pods).map(({ node, resource }) => ({ node, isOurs: (a: AgentIdentity) => isDevicePluginAgent(a, resource) })),
+    // Pods rejected at admission for a device the node still advertises: its device plugin there keeps dying.
+    ...pickDeviceAdmissionNodes(pods).map(({ node, resource }) => ({ node, isOurs: (a: AgentIdentity) => isDevicePluginAgent(a, resource) })),
     // A volume whose CSI driver the node's kubelet has not registered: the driver's node plugin there.
     ...pickUnregisteredDrivers(events, pods).map(({ node, driver }) => ({ node, isOurs: (a: AgentIdentity) => isCsiNodePlugin(a, driver) })),
     ...pickPolicyDropNodes(pods, logs).map((node) => ({ node, isOurs: isPolicyAgent, whenReady: true as const })),

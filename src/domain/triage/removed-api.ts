@@ -136,17 +136,31 @@ export interface RemovedApiTold extends ToldReading {
   outside?: string;
 }
 
+// A tag that names a release (2.8, v0.12.3, 1.4.0-rc1): the image is a build someone released, so
+// the way out is a newer release of it, not an edit of code the team may not own.
+const RELEASE_TAG = /^v?\d+\.\d+(?:\.\d+)?(?:[-+][\w.]+)?$/;
+
+/** The image's short name and release tag ("worker:1.4.2"), when its tag names a release. */
+function releasedImage(image: string | undefined): string | undefined {
+  const short = (image ?? '').split('@')[0]?.split('/').pop() ?? '';
+  const [name, tag] = short.split(':');
+  return name && tag && RELEASE_TAG.test(tag) ? `${name}:${tag}` : undefined;
+}
+
 /** The finding's words: the API Kubernetes stopped serving, since which release, what the nodes show, and the way out (not a rollback). */
-export function tellRemovedApi(api: RemovedApi, container: string): RemovedApiTold {
+export function tellRemovedApi(api: RemovedApi, container: string, image?: string): RemovedApiTold {
   const what = `${api.groupVersion} ${api.kind}`;
   const to = api.replacement ? `${api.replacement} ${api.kind}` : `a replacement for ${api.kind} (the kind is gone)`;
+  const released = releasedImage(image);
   const joined = api.newNodes.length > 0
     ? `node${api.newNodes.length === 1 ? '' : 's'} ${api.newNodes.slice(0, 2).map((n) => `${n.name} (kubelet ${n.kubelet}, joined ${n.ago})`).join(', ')}${api.newNodes.length > 2 ? ` and ${api.newNodes.length - 2} more` : ''}`
     : undefined;
   const cluster = api.clusterVersion
     ? `The nodes run Kubernetes ${api.clusterVersion}${joined ? ` — ${joined}${api.olderNodes.length > 0 ? `, while ${api.olderNodes.length === 1 ? 'one node is' : `${api.olderNodes.length} nodes are`} still on an older version` : ''}: the cluster was upgraded recently` : ''}, and ${api.clusterVersion === api.removedIn ? 'that release' : `Kubernetes ${api.removedIn}`} removed ${what}.`
     : `Kubernetes ${api.removedIn} removed ${what}; the cluster no longer serves it.`;
-  const fix = `move ${container} to ${to} (client libraries that know it) and redeploy`;
+  const fix = released
+    ? `upgrade ${container} from ${released} (still on ${api.groupVersion}) to a newer release that uses ${to}, and redeploy`
+    : `move ${container} to ${to} (client libraries that know it) and redeploy`;
   // The upgrade the nodes show is the change that brought it on: dated by the first node of the new release.
   const first = api.clusterVersion !== undefined ? api.newNodes[0] : undefined;
   const since = first ? `, since the nodes moved to Kubernetes ${api.clusterVersion} (kubelet ${first.kubelet}, joined ${first.ago})` : '';

@@ -2,9 +2,10 @@ import type { TriageEvidence } from '../evidence.js';
 import { condenseStructuredLine } from '../evidence-lookup.js';
 import type { Finding } from '../finding.js';
 import { formatKubectl } from '../kubectl-command.js';
+import { readLogLineTime } from '../log-line-time.js';
 import { listNodesOf, unique } from '../pod-status.js';
 import { diffRevisions, sortRevisions } from '../revision-diff.js';
-import { formatAgo } from '../time-span.js';
+import { formatAgo, msBetween } from '../time-span.js';
 
 /** The Kafka client saying its consumer left or was thrown out of its group for being too slow. */
 const KICKED_OUT = [
@@ -16,8 +17,40 @@ const KICKED_OUT = [
 /** Lines across the logs before it counts: one rebalance is routine, a storm is not. */
 const MIN_LINES = 2;
 
+/** The client's own word that a poll came too late: a consumer slower than its batch. */
+const POLL_EXPIRED = /consumer poll timeout has expired|maximum poll interval \(\d+ms\) exceeded/i;
+
+/** How close together one rebalance's lines, and the pod start that set it off, fall. */
+const ONE_MOMENT_MS = 3 * 60_000;
+/** How long the logs must stay quiet after it before it counts as over. */
+const QUIET_AFTER_MS = 10 * 60_000;
+
 /** Settings that decide how long one batch may take. */
 const POLL_SETTING = /poll|batch|fetch|session\.timeout|heartbeat/i;
+
+/**
+ * One routine rebalance: a member's pod was (re)started, every member's auto-commit failed once
+ * while the group rebalanced, no poll came too late, and none failed again since. Kafka fails an
+ * in-flight commit in any rebalance; only a repeat, or a poll-interval expiry, says the consumers
+ * are too slow for their batches.
+ */
+function isOneRoutineRebalance(ev: TriageEvidence, hits: readonly { pod: string; line: string }[]): boolean {
+  if (hits.some((h) => POLL_EXPIRED.test(h.line))) return false;
+  if (new Set(hits.map((h) => h.pod)).size !== hits.length) return false;
+  const times = hits.map((h) => readLogLineTime(h.line, ev.collectedAt));
+  if (times.some((t) => t === undefined)) return false;
+  const sorted = (times as string[]).map((t) => Date.parse(t)).sort((a, b) => a - b);
+  const [first, last] = [sorted[0] ?? 0, sorted[sorted.length - 1] ?? 0];
+  if (last - first > ONE_MOMENT_MS) return false;
+  if (Date.parse(ev.collectedAt) - last < QUIET_AFTER_MS) return false;
+  // The start that explains it: a pod of the workload that came up just before the rebalance.
+  return ev.pods.some((p) => {
+    const started = p.startTime ?? p.createdAt;
+    if (started === undefined) return false;
+    const lead = first - Date.parse(started);
+    return lead >= -ONE_MOMENT_MS && lead <= ONE_MOMENT_MS;
+  });
+}
 
 /**
  * Kafka consumers that process a batch for longer than max.poll.interval.ms: the client leaves
@@ -26,7 +59,7 @@ const POLL_SETTING = /poll|batch|fetch|session\.timeout|heartbeat/i;
  */
 export function analyzeConsumerGroups(ev: TriageEvidence): Finding[] {
   const hits = ev.logs.flatMap((l) => l.lines.filter((line) => KICKED_OUT.some((re) => re.test(line))).map((line) => ({ pod: l.pod, line })));
-  if (hits.length < MIN_LINES) return [];
+  if (hits.length < MIN_LINES || isOneRoutineRebalance(ev, hits)) return [];
   const pods = unique(hits.map((h) => h.pod));
   const commitFailed = hits.find((h) => /CommitFailedException|kicked out/i.test(h.line));
   const decisive = condenseStructuredLine((commitFailed ?? hits[hits.length - 1] ?? { line: '' }).line.trim());

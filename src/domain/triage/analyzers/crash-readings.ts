@@ -274,7 +274,7 @@ const cudaDriver: Reader = (c) => {
 const removedApi: Reader = (c) => {
   const removed = findRemovedApi(c.ev, c.lines.slice(-60));
   if (!removed) return undefined;
-  const { outside, ...told } = tellRemovedApi(removed, c.first.ref.container.name);
+  const { outside, ...told } = tellRemovedApi(removed, c.first.ref.container.name, c.first.ref.container.image);
   return { ...told, ...(outside ? { outside } : {}), sure: true };
 };
 

@@ -10,6 +10,8 @@ import { describePodCommand, formatKubectl } from '../kubectl-command.js';
 import { listNodesOf, severityForPods, unique } from '../pod-status.js';
 import { capitalize } from '../../text.js';
 import { nodePoolOf } from '../node-pool.js';
+import { findFailingDevicePlugin, readUnavailableDevice } from '../device-admission.js';
+import type { FailingDevicePlugin } from '../device-admission.js';
 
 /** The kubelet's admission reason for a resource the node lacks: "OutOf" + the resource name. */
 const OUT_OF = /^OutOf(\S+)$/;
@@ -79,8 +81,19 @@ export function analyzeKubeletRejections(ev: TriageEvidence): Finding[] {
 }
 
 
-/** What each alignment refusal asks of the pod spec or the node pool's kubelet. */
-function adviseAlignment(reason: string, message: string): { cause: string; action: string; fix: string } {
+/** What each alignment refusal asks of the pod spec or the node pool's kubelet (or of the failing device plugin there). */
+function adviseAlignment(reason: string, message: string, plugin?: FailingDevicePlugin, resource?: string): { cause: string; action: string; fix: string } {
+  if (plugin !== undefined && resource !== undefined) {
+    const limit = plugin.memoryLimit ? ` (memory limit ${plugin.memoryLimit})` : '';
+    const fix = plugin.oomKilled
+      ? `raise (or drop) the memory limit of ${plugin.agent}${plugin.memoryLimit ? ` (${plugin.memoryLimit} now)` : ''}`
+      : `get ${plugin.agent} running again on ${plugin.node} (its log says why it stops)`;
+    return {
+      cause: `The device plugin's pod on ${plugin.node} (${plugin.pod} of ${plugin.agent}) is ${plugin.state}${plugin.oomKilled ? `: it is OOMKilled${limit}` : ''}. Each time it dies the kubelet drops the ${resource} devices it registered, while the node still advertises them, so the scheduler binds pods there and the kubelet rejects them at admission. The pods themselves are not at fault.`,
+      action: `${fix[0]?.toUpperCase() ?? ''}${fix.slice(1)}, and check its latest DaemonSet revision (kubectl rollout history); then delete the Failed pods.`,
+      fix,
+    };
+  }
   if (reason === 'SMTAlignmentError') {
     const perCore = /cpus per core = (\d+)/.exec(message)?.[1] ?? 'the threads per core';
     return {
@@ -105,16 +118,21 @@ function describeAlignmentRejection(ev: TriageEvidence, rejected: readonly PodEv
   const message = (first.message ?? '').replace(/^Pod was rejected:\s*/, '');
   const n = `${rejected.length} pod${rejected.length === 1 ? '' : 's'}`;
   const where = pools.length > 0 ? `node pool ${pools.join(', ')}` : nodes.length > 0 ? nodes.slice(0, 2).join(', ') : 'their node';
-  const advice = adviseAlignment(reason, message);
+  const resource = reason === 'UnexpectedAdmissionError' ? readUnavailableDevice(message) : undefined;
+  const plugin = resource !== undefined ? findFailingDevicePlugin(ev.nodeAgents ?? [], nodes, resource) : undefined;
+  const advice = adviseAlignment(reason, message, plugin, resource);
+  const because = plugin ? `, as ${plugin.agent}'s device plugin pod there is ${plugin.oomKilled ? `OOMKilled (${plugin.restarts} restarts${plugin.memoryLimit ? `, memory limit ${plugin.memoryLimit}` : ''})` : plugin.state}` : '';
   return {
     id: `placement/kubelet-rejected/${reasons.join(',')}`,
     kind: 'placement',
     layer: 'capacity',
     severity: severityForPods(ev, rejected.length),
-    title: `The kubelet on ${where} rejected ${n} at admission (${reasons.join(', ')}): ${message || 'no message'}`,
+    title: `The kubelet on ${where} rejected ${n} at admission (${reasons.join(', ')}): ${message || 'no message'}${because}`,
     confidence: 'high',
+    ...(plugin ? { outsideWorkload: `the device plugin ${plugin.agent} on ${plugin.node} keeps dying` } : {}),
     evidence: [
       `${n} Failed, ${reasons.join(', ')}: Pod was rejected: ${message || 'no message'}`,
+      ...(plugin ? [`device plugin ${plugin.pod} (${plugin.agent}) on ${plugin.node}: ${plugin.state}${plugin.memoryLimit ? `, memory limit ${plugin.memoryLimit}` : ''}`] : []),
       `on ${nodes.slice(0, 3).join(', ')}${nodes.length > 3 ? ', …' : ''}${pools.length > 0 ? ` (node pool ${pools.join(', ')})` : ''}`,
     ],
     decisive: `${reason}: ${message}`,

@@ -27,4 +27,24 @@ describe('analyzeConsumerGroups', () => {
     expect(analyzeConsumerGroups(one)).toEqual([]);
     expect(analyzeConsumerGroups(scenario(['Adding newly assigned partitions: shipments.created-0', '(Re-)joining group']))).toEqual([]);
   });
+
+  it('takes one failed auto-commit per pod in the rebalance a re-created pod set off, quiet since, for routine', () => {
+    const at = (ago: number) => minutesAgo(ago).replace('T', ' ').replace('Z', '');
+    const commit = (ago: number) => `${at(ago)}  WARN 1 --- [ntainer#0-0-C-1] o.a.k.c.c.internals.ConsumerCoordinator  : [Consumer clientId=consumer-ledger-1, groupId=ledger] Synchronous auto-commit of offsets failed: ${COMMIT.replace(/^\S+: /, '')}`;
+    const consumed = (ago: number) => `${at(ago)}  INFO 1 --- [ntainer#0-0-C-1] c.e.ledger.Handler : processed batch records=40 lag=2`;
+    const ev = scenario([]);
+    ev.pods = [pod(0), pod(1), pod(2, { createdAt: minutesAgo(41), startTime: minutesAgo(41) })];
+    ev.logs = ev.pods.map((p) => ({ pod: p.name, container: 'app', previous: false, lines: [commit(40), consumed(30), consumed(10)] }));
+    expect(analyzeConsumerGroups(ev)).toEqual([]);
+
+    // The same lines again an hour later: the rebalances recur, the consumers are in trouble.
+    const again = { ...ev, logs: ev.logs.map((l) => ({ ...l, lines: [...l.lines, commit(2)] })) };
+    expect(analyzeConsumerGroups(again)).toHaveLength(1);
+    // No pod started then: nothing explains the rebalance.
+    const unexplained = { ...ev, pods: [pod(0), pod(1), pod(2)] };
+    expect(analyzeConsumerGroups(unexplained)).toHaveLength(1);
+    // A poll-interval expiry among them: a consumer too slow for its batch, not a routine rebalance.
+    const slow = { ...ev, logs: ev.logs.map((l, i) => (i === 0 ? { ...l, lines: [POLL.replace(/^\S+ \S+/, at(40)), ...l.lines] } : l)) };
+    expect(analyzeConsumerGroups(slow)).toHaveLength(1);
+  });
 });

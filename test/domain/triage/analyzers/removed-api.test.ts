@@ -32,8 +32,16 @@ describe('a client asking for an API version the cluster no longer serves', () =
     const [f] = r.findings;
     expect(f?.evidence.join('\n')).toMatch(/nodes run Kubernetes 1\.25: nodes? ip-10-0-1-23\.eu-west-1\.compute\.internal \(kubelet v1\.25\.16-eks-59bf375, joined 45m ago\)/);
     expect(f?.likelyCause).toMatch(/the cluster was upgraded recently/);
-    expect(f?.nextAction).toMatch(/^Move \w+ to batch\/v1 CronJob/);
+    expect(f?.nextAction).toMatch(/^Upgrade app from payment-service:2\.14\.0 \(still on batch\/v1beta1\) to a newer release that uses batch\/v1 CronJob/);
     expect(f?.nextAction).not.toMatch(/roll(ing)? ?back to/i);
+  });
+
+  it('asks to move the code itself when the image carries no release version to upgrade past', () => {
+    const ev = onNodes('v1.25.16-eks-59bf375', 45);
+    for (const p of ev.pods) for (const c of p.containers) c.image = 'registry.example.test/team/worker:3f9c2ab';
+    const r = buildTriageReport(ev, times);
+    expect(r.findings[0]?.nextAction).toMatch(/^Move \w+ to batch\/v1 CronJob/);
+    expect(r.findings[0]?.nextAction).not.toMatch(/newer release/);
   });
 
   it('still names the removal when the nodes are old, without claiming an upgrade it cannot see', () => {
