@@ -47,6 +47,16 @@ export function wasKilledByProbe(ev: TriageEvidence, ref: ContainerRef, term: Te
   return listProbeEvents(ev, ref).some((e) => PROBE_KILL.test(e.message) && Math.abs(msBetween(e.lastSeen, finished)) <= 2 * MINUTE_MS);
 }
 
+/**
+ * A run the kubelet ended for a probe whose exec command the image does not have: the probe can
+ * never pass, so whatever code the app gives on the SIGTERM (a fatal "shutdown interrupted", exit 1)
+ * is the probe's kill, not the app failing on its own.
+ */
+export function wasKilledByUnrunnableProbe(ev: TriageEvidence, ref: ContainerRef, term: TerminatedStateEvidence): boolean {
+  const events = listProbeEvents(ev, ref);
+  return events.some((e) => PROBE_FAILED.test(e.message) && EXEC_CANNOT_RUN.test(e.message)) && wasKilledByProbe(ev, ref, term);
+}
+
 /** Probe events name their container in fieldPath or the message; single-container pods need not. */
 function mentionsContainer(e: EventEvidence, container: string, containers: number): boolean {
   const named = eventContainer(e);

@@ -81,6 +81,7 @@ import { findServerAtOldVersion, findServerVersionRequirement, tellServerVersion
 import { capitalize } from '../../text.js';
 import { findGrpcProbeOnTls, fixFor } from '../grpc-probe-tls.js';
 import { listProbeEvents, resolveProbePort } from '../probe-failures.js';
+import { explainHostKeyChanged, findHostKeyRefusal } from '../host-key-changed.js';
 
 export type ExitClass = 'bad-interpreter' | 'missing-library' | 'not-found' | 'not-executable' | 'wrong-arch' | 'start-failed' | 'illegal-instruction' | 'segfault' | 'abort' | 'app-error';
 
@@ -759,8 +760,22 @@ const grantRefusal: Reader = (c) => {
   return { title: `: ${told.clause}`, cause: told.cause, action: told.action, fix: told.fix, outside: told.outside, decisive: condenseStructuredLine(found.line), evidence: secret ? [`credential file from Secret ${secret}`] : [], sure: true };
 };
 
+/**
+ * An SSH client (a Git clone or fetch, an sftp pull) refusing a server whose host key no longer
+ * matches the known_hosts the pod mounts: the server changed, not the revision, so the file (its
+ * ConfigMap) is what to update after verifying the new key, and a rollback would not help.
+ */
+const hostKeyChanged: Reader = (c) => {
+  if (!isAppError(c)) return undefined;
+  const lines = c.lines.slice(-40);
+  const refusal = findHostKeyRefusal(lines);
+  const told = refusal && explainHostKeyChanged([refusal.line], lines, [c.first.ref.container], c.first.ref.pod.volumes ?? []);
+  if (refusal === undefined || told === undefined) return undefined;
+  return { title: `: ${told.summary}`, cause: told.likelyCause, action: told.nextAction, fix: told.fix, decisive: refusal.quote, outside: "the SSH server's host key changed", evidence: [], sure: true };
+};
+
 /** Read before the deciding line is known: what stops the start, then what the log and the runtime say. */
-const BEFORE_THE_LINE: readonly Reader[] = [nodeReboot, interpreter, loaderFailure, kestrelCertificate, errexitStop, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, unreadWebIdentity, metadataService, cudaDriver, illegalInstruction, removedApi, staleToken, leaseLoss, migrationChecksum, classVersion, jvmOption, securityManager, hadoopScheme, psychSafeLoad, numpyAbi, libraryMajor, kafkaNoOffset, keystoreType, fatalRejection, poisonMessage, grpcProbeOnTls, codeDefect, etcdRejoin, beanCycle, notNullViolation, serverVersionRequirement, stalePidFile, volumeFilesystemError, corruptStateFile, railsCredentials, grantRefusal];
+const BEFORE_THE_LINE: readonly Reader[] = [nodeReboot, interpreter, loaderFailure, kestrelCertificate, errexitStop, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, unreadWebIdentity, metadataService, cudaDriver, illegalInstruction, removedApi, staleToken, leaseLoss, migrationChecksum, classVersion, jvmOption, securityManager, hadoopScheme, psychSafeLoad, numpyAbi, libraryMajor, kafkaNoOffset, keystoreType, fatalRejection, poisonMessage, grpcProbeOnTls, codeDefect, etcdRejoin, beanCycle, notNullViolation, serverVersionRequirement, stalePidFile, volumeFilesystemError, corruptStateFile, railsCredentials, grantRefusal, hostKeyChanged];
 
 /** Read from the deciding line and the log around it. */
 const FROM_THE_LINE: readonly Reader[] = [portClash, absentDownwardKey, envFromPrefix, yamlBoolean, unparsedValue, storePassword, rbacForbidden, keyFileMode, securityRefusal, rootSquash, volumeOwner, foreignClusterData, serverNamesHash, pgPrivilege, failedMigration];

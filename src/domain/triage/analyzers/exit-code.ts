@@ -10,6 +10,7 @@ import { formatAgo } from '../time-span.js';
 import { type ExitClass, type ExitHit, readCrash } from './crash-readings.js';
 import { ILLEGAL_INSTRUCTION } from '../illegal-instruction.js';
 import { findLoaderFailure } from '../loader-failure.js';
+import { wasKilledByUnrunnableProbe } from '../probe-failures.js';
 
 export { condenseRuntimeMessage } from './crash-readings.js';
 
@@ -128,7 +129,8 @@ export function describeContainer(ref: ContainerRef): string {
 }
 
 export function analyzeExitCodes(ev: TriageEvidence): Finding[] {
-  const hits: ExitHit[] = listTerminations(ev.pods, ev.collectedAt, (term) => term.exitCode !== 0).flatMap((hit) => {
+  // A run a probe that cannot even run killed is that probe's (signal-kill), whatever the app exited with on the SIGTERM.
+  const hits: ExitHit[] = listTerminations(ev.pods, ev.collectedAt, (term, ref) => term.exitCode !== 0 && !((!ref.init || ref.container.sidecar === true) && wasKilledByUnrunnableProbe(ev, ref, term))).flatMap((hit) => {
     const log = findLog(ev, hit.ref.pod.name, hit.ref.container.name);
     const cls = classifyExit(hit.term, (log?.lines ?? []).slice(-20).join('\n'));
     return cls ? [{ ...hit, cls }] : [];

@@ -9,6 +9,7 @@ import { readToldLine } from '../told-line-readings.js';
 import { describeUpgradedServer } from '../server-upgrade.js';
 import { findDownHealthComponent } from '../actuator-health-log.js';
 import { explainDownComponent } from '../readiness-down-component.js';
+import { findBrokenFuseMount } from '../broken-fuse-mount.js';
 import { explainUnauthenticatedProbe } from '../probe-store-auth.js';
 import { explainQueueFullProbe } from '../listen-queue.js';
 import { findServerConfigOrigin } from '../server-config-origin.js';
@@ -119,9 +120,11 @@ function describeNotReady(ev: TriageEvidence, hits: Hit[], readyButFailing: numb
   const downComponent = !missing && !miss && !logged && !restore && /^HTTP 5/.test(first.failure)
     ? findDownHealthComponent(ev.logs.filter((l) => pods.includes(l.pod) && l.container === first.container.name))
     : undefined;
-  const down = downComponent === undefined ? undefined : explainDownComponent({
+  // Reads of a FUSE mount failing with ENOTCONN: its daemon (a sidecar) died under the app; the OS error decides, not the app's line.
+  const fuse = !missing && !miss ? findBrokenFuseMount(hits, ev.logs, ev.collectedAt) : undefined;
+  const down = fuse ?? (downComponent === undefined ? undefined : explainDownComponent({
     down: downComponent, path, status: first.failure.slice(5), hits, pvcs: ev.pvcs, ...(told === undefined ? {} : { told }),
-  });
+  }));
   // A probe that one slow answer fails, on pods that come back ready: the probe's settings are the fault.
   const hair = !missing && !miss && !down && !restore ? explainHairTriggerProbe(probe, {
     failure: first.failure,

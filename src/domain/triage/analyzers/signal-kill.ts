@@ -4,7 +4,7 @@ import { condenseStructuredLine, formatProbe, listPodEvents } from '../evidence-
 import type { Finding } from '../finding.js';
 import { describePodCommand, formatKubectl, podEventsCommand } from '../kubectl-command.js';
 import { type ContainerRef, formatContainerRef, formatPodShare, groupBy, limitLines, listNodesOf, listTerminations, severityForPods, unique } from '../pod-status.js';
-import { EXEC_CANNOT_RUN, PROBE_FAILED, explainProbeMiss, listProbeEvents, wasKilledByProbe } from '../probe-failures.js';
+import { EXEC_CANNOT_RUN, PROBE_FAILED, explainProbeMiss, findMissingProbeCommand, listProbeEvents, wasKilledByProbe, wasKilledByUnrunnableProbe } from '../probe-failures.js';
 import { explainByOwnLog } from '../probe-own-log.js';
 import { explainStandbyWalGap } from '../standby-wal-gap.js';
 import { explainRefusedProbeCommand } from '../probe-command-refused.js';
@@ -47,7 +47,9 @@ export function analyzeSignalKills(ev: TriageEvidence): Finding[] {
   // An app that shuts down gracefully on the probe's SIGTERM exits 0: still the probe's kill.
   // ContainerStatusUnknown's 137 is the kubelet's stand-in for a container it lost (node reboot, admission reject): no signal.
   const killed = listTerminations(ev.pods, ev.collectedAt, (term, ref) =>
-    term.reason !== 'OOMKilled' && term.reason !== 'ContainerStatusUnknown' && (term.exitCode === 137 || term.exitCode === 143 || (term.exitCode === 0 && (!ref.init || ref.container.sidecar === true) && wasKilledByProbe(ev, ref, term))));
+    term.reason !== 'OOMKilled' && term.reason !== 'ContainerStatusUnknown' && (term.exitCode === 137 || term.exitCode === 143 || (term.exitCode === 0 && (!ref.init || ref.container.sidecar === true) && wasKilledByProbe(ev, ref, term)) ||
+    // Any other code, when the probe that killed it cannot even run: the app's own exit on that SIGTERM.
+    ((!ref.init || ref.container.sidecar === true) && wasKilledByUnrunnableProbe(ev, ref, term))));
   // A container killed for a failed postStart hook is the lifecycle-hook reading's.
   const hookKilled = new Set(listPodEvents(ev, ['Killing']).filter((e) => /^Failed(PostStart|PreStop)Hook$/.test(e.message.trim())).map((e) => e.object.name));
   const hits: KillHit[] = killed.filter(({ ref }) => !hookKilled.has(ref.pod.name)).map(({ ref, term, recent }) => {
@@ -119,11 +121,15 @@ function describeProbeKill(ev: TriageEvidence, hits: KillHit[]): Finding {
   else if (duringStartup) scope = ` during start-up: each run is killed ~${avgRun ?? window}s in, before the app answers (initialDelaySeconds ${probe?.initialDelaySeconds ?? 0}, no startupProbe)`;
 
   const execCannotRun = execCannotRunIn(messages);
+  // The command the image lacks, in the runtime's words: what the headline names.
+  const missing = execCannotRun ? findMissingProbeCommand(messages) : undefined;
+  const missingClause = missing?.command ? `its exec command ${missing.command} is not in the image` : undefined;
+  if (!miss && !portMismatch && missingClause) scope = `: ${missingClause}`;
   // A native sidecar that never passes its startup probe holds back every container after it.
   const holdsPod = container.sidecar === true && probeName === 'startup';
   let why: string;
   if (miss) why = miss.why;
-  else if (execCannotRun) why = `the probe's command cannot run in the container (${EXEC_CANNOT_RUN.exec(messages)?.[0] ?? 'exec failed'}): the image no longer has it, so every probe errors while the app may be fine`;
+  else if (execCannotRun) why = `the probe's command cannot run in the container (${missing?.quote ?? EXEC_CANNOT_RUN.exec(messages)?.[0] ?? 'exec failed'}): the image no longer has it, so every probe errors while the app may be fine`;
   else if (portMismatch) why = `the probe targets port ${String(probe?.port)}, which the container does not declare: nothing answers there`;
   else if (busyLine) why = `the app is still doing its start-up work (${busyLine}) when the ${probeName} probe's ${window}s run out, so it is killed and starts the same work again`;
   else if (duringStartup) why = `the app takes longer to start than the liveness probe allows (initialDelaySeconds ${probe?.initialDelaySeconds ?? 0} + ${probe?.failureThreshold ?? 3} × ${probe?.periodSeconds ?? 10}s), so it is killed before it ever listens, over and over`;
@@ -141,17 +147,17 @@ function describeProbeKill(ev: TriageEvidence, hits: KillHit[]): Finding {
     severity: recentPods.length > 0 ? severityForPods(ev, recentPods.length) : 'info',
     confidence: 'high',
     evidence,
-    ...(miss?.decisive ? { decisive: miss.decisive } : failures[0] ? { decisive: failures[0].message.replace(/\s+/g, ' ').trim() } : {}),
+    ...(miss?.decisive ? { decisive: miss.decisive } : missing?.command ? { decisive: missing.quote } : failures[0] ? { decisive: failures[0].message.replace(/\s+/g, ' ').trim() } : {}),
     ...(miss?.rollbackUndoes ? { rollbackUndoes: miss.rollbackUndoes } : {}),
     ...(miss?.outsideWorkload ? { outsideWorkload: miss.outsideWorkload } : {}),
     // A reading that dates what brought it on (a standby's node away for hours) names the trigger.
     ...(miss?.onset ? { onset: miss.onset, datesChange: true as const } : {}),
     likelyCause: `The kubelet restarts ${container.name} because ${why}. Exit ${codes} is the kill (SIGTERM, then SIGKILL after the grace period), not the app failing on its own.${holdsPod ? ` ${container.name} is a native sidecar (an init container with restartPolicy Always): the kubelet starts the containers after it only once its startup probe passes, so the pod stays initializing and never serves.` : ''}`,
-    fix: miss ? miss.fix : execCannotRun ? `change the ${probeName} probe to httpGet or tcpSocket, or to a command the image has` : busyLine ? `let the start-up work finish: run it as a Job before the rollout (a migration), or give the ${probeName} probe more time` : duringStartup ? 'add a startupProbe (or a longer initialDelaySeconds) that covers the start-up time' : portMismatch || /connection refused|statuscode: 404/i.test(killerMessages) ? `point the ${probeName} probe at the port and path the app serves` : /timeout|deadline exceeded|timed out/i.test(killerMessages) ? `relax the ${probeName} probe's timeout and failure threshold (or add a startupProbe)` : `fix the ${probeName} probe or what it checks`,
+    fix: miss ? miss.fix : execCannotRun ? `${missing?.command ? `put ${missing.command} back in the image, or ` : ''}change the ${probeName} probe to a native one (grpc, httpGet or tcpSocket) or to a command the image has` : busyLine ? `let the start-up work finish: run it as a Job before the rollout (a migration), or give the ${probeName} probe more time` : duringStartup ? 'add a startupProbe (or a longer initialDelaySeconds) that covers the start-up time' : portMismatch || /connection refused|statuscode: 404/i.test(killerMessages) ? `point the ${probeName} probe at the port and path the app serves` : /timeout|deadline exceeded|timed out/i.test(killerMessages) ? `relax the ${probeName} probe's timeout and failure threshold (or add a startupProbe)` : `fix the ${probeName} probe or what it checks`,
     nextAction: miss
       ? miss.action ?? `${capitalize(miss.fix)}; until then the kubelet keeps killing an app that may be up. Restarting pods will not help.`
       : execCannotRun
-      ? `Change the ${probeName} probe to one the image can run (httpGet or tcpSocket on the app's port); until then the kubelet keeps killing a healthy app. Restarting pods will not help.`
+      ? `Change the ${probeName} probe to one the image can run (a native grpc, httpGet or tcpSocket probe on the app's port)${missing?.command ? `, or put ${missing.command} back in the image` : ''}; until then the kubelet keeps killing a healthy app. Restarting pods will not help.`
       :
       `Mitigate: if the app is alive but slow, relax the ${probeName} probe (timeoutSeconds, failureThreshold) so kills stop ` +
       `cascading under load; a ${probeName} probe should not check dependencies. Restarting pods will not help.${startupHint}`,
