@@ -3,7 +3,7 @@
 // And the one name `/triage NAME` surely means though none is called NAME: the stem an on-call
 // engineer types for a Job named with its release ("orders-migrate" → "orders-migrate-2-4-0").
 
-function editDistance(a: string, b: string): number {
+export function editDistance(a: string, b: string): number {
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];

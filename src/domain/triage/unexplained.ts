@@ -33,6 +33,8 @@ import { isLeftoverPullSecretWarning } from './leftover-pull-secret.js';
 import { isNameserverLimitNote } from './nameserver-limit-note.js';
 import { readServedRequests } from './served-requests.js';
 import { findRepeatedWarning } from './repeated-warning.js';
+import { explainPrivilegeRefusal } from './pg-privilege.js';
+import { explainMissingQueue } from './missing-queue.js';
 
 /** Event reasons some analyzer reads (and decides about, even when it finds nothing worth saying). */
 const HANDLED_REASONS = new Set([
@@ -162,7 +164,10 @@ function erroringReadyPods(ev: TriageEvidence, findings: readonly Finding[]): Fi
   const locale = explainMissingLocale(fresh.flatMap((h) => h.errors), fresh.flatMap((h) => h.log.lines), containers) ?? explainJdkLocaleData(fresh.flatMap((h) => h.errors), fresh.flatMap((h) => h.log.lines), ev.revisions, podObjects) ?? explainImageMagickPolicy(fresh.flatMap((h) => h.errors), ev.revisions, podObjects);
   // A database error with a known cause on the server's side says where to act.
   // A client library's own diagnosis (a product check, a denied role, a denied bucket) says what fails and where to act.
-  const diagnosis = locale ? undefined : explainClientDiagnosis(fresh.flatMap((h) => h.errors), fresh.flatMap((h) => h.log.lines), containers, podObjects.flatMap((p) => p.volumes ?? []), ev.settingConfig ?? [], describeUpgradedServer(ev), ev.revisions, ev.historyRetention?.lines ?? []);
+  // A privilege the database refuses the app's role: the migration Job that ran just before the errors began is its likely origin.
+  const diagnosis = locale ? undefined : explainClientDiagnosis(fresh.flatMap((h) => h.errors), fresh.flatMap((h) => h.log.lines), containers, podObjects.flatMap((p) => p.volumes ?? []), ev.settingConfig ?? [], describeUpgradedServer(ev), ev.revisions, ev.historyRetention?.lines ?? [])
+    ?? explainPrivilegeRefusal(fresh.flatMap((h) => h.errors), containers, ev.namespaceJobs?.jobs ?? [], findErrorsSinceStart(ev, podObjects) ?? earliest(fresh.flatMap((h) => h.errors.flatMap((l) => readLineTime(l) ?? []))))
+    ?? explainMissingQueue(fresh.flatMap((h) => h.errors), fresh.flatMap((h) => h.log.lines), containers, ev.namespaceObjects ?? [], ev.collectedAt);
   // A fault the code the pods started with holds (one connection shared by concurrent tasks) is the newest revision's
   // only when no pod of an older one logs the same error.
   const latent = locale?.latent ?? (diagnosis?.latent !== undefined && !loggedByOtherRevision(ev, last) ? diagnosis.latent : undefined);

@@ -19,6 +19,7 @@ import { findYamlBoolean, tellYamlBoolean } from '../yaml-boolean.js';
 import { findErrexitStop, tellErrexitStop } from '../entrypoint-errexit.js';
 import { findAbsentDownwardKey, tellAbsentDownwardKey } from '../downward-key-env.js';
 import { findPrefixedAway, tellPrefixedAway } from '../env-from-prefix.js';
+import { findRenamedEnvKey, tellRenamedEnvKey } from '../renamed-env-key.js';
 import { condenseStructuredLine, findLog, listPodEvents, pickDecisiveLine } from '../evidence-lookup.js';
 import type { ContainerRef } from '../pod-status.js';
 import { describePortClash, findPortInUse, tellPortClash } from '../port-clash.js';
@@ -447,6 +448,19 @@ const envFromPrefix: Reader = (c, decisive) => {
   return found && { ...tellPrefixedAway(found, c.first.ref.container.name), sure: true };
 };
 
+/**
+ * The app cannot resolve a variable, and a ConfigMap the container takes through envFrom holds a key
+ * a letter or two away instead: an edit renamed the key. Restoring it is the fix; a rollback reads the same ConfigMap.
+ */
+const renamedEnvKey: Reader = (c, decisive) => {
+  if (!isAppError(c)) return undefined;
+  const found = findRenamedEnvKey(c.first.ref.container, c.ev.namespaceObjects ?? [], [...c.lines.slice(-80), ...(decisive ? [decisive] : [])]);
+  if (found === undefined) return undefined;
+  const { evidence, ...told } = tellRenamedEnvKey(found, c.first.ref.container.name, c.ev.collectedAt);
+  // A wrapped exception's "Caused by:" says nothing of the cause: quote the message.
+  return { ...told, evidence, decisive: found.line.replace(/^Caused by:\s*/, ''), outside: `ConfigMap ${found.configMap} lost key ${found.variable} (now ${found.key}), and every revision reads it`, sure: true };
+};
+
 /** A setting the log reports as a boolean, held in a mounted ConfigMap as a bare YAML 1.1 word (`- NO`): quoting it is the fix. */
 const yamlBoolean: Reader = (c) => {
   const found = isAppError(c) ? findYamlBoolean(c.ev.yamlBooleans, c.lines.slice(-40)) : undefined;
@@ -778,7 +792,7 @@ const hostKeyChanged: Reader = (c) => {
 const BEFORE_THE_LINE: readonly Reader[] = [nodeReboot, interpreter, loaderFailure, kestrelCertificate, errexitStop, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, unreadWebIdentity, metadataService, cudaDriver, illegalInstruction, removedApi, staleToken, leaseLoss, migrationChecksum, classVersion, jvmOption, securityManager, hadoopScheme, psychSafeLoad, numpyAbi, libraryMajor, kafkaNoOffset, keystoreType, fatalRejection, poisonMessage, grpcProbeOnTls, codeDefect, etcdRejoin, beanCycle, notNullViolation, serverVersionRequirement, stalePidFile, volumeFilesystemError, corruptStateFile, railsCredentials, grantRefusal, hostKeyChanged];
 
 /** Read from the deciding line and the log around it. */
-const FROM_THE_LINE: readonly Reader[] = [portClash, absentDownwardKey, envFromPrefix, yamlBoolean, unparsedValue, storePassword, rbacForbidden, keyFileMode, securityRefusal, rootSquash, volumeOwner, foreignClusterData, serverNamesHash, pgPrivilege, failedMigration];
+const FROM_THE_LINE: readonly Reader[] = [portClash, absentDownwardKey, envFromPrefix, renamedEnvKey, yamlBoolean, unparsedValue, storePassword, rbacForbidden, keyFileMode, securityRefusal, rootSquash, volumeOwner, foreignClusterData, serverNamesHash, pgPrivilege, failedMigration];
 
 /** The crash's specific reading, if one explains it, and the line that decides it. */
 export function readCrash(crash: Crash): { reading?: CrashReading; decisive?: string } {
