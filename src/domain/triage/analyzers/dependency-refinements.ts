@@ -42,6 +42,7 @@ import { explainBandwidthCap, findBandwidthCap } from '../bandwidth-cap.js';
 import { explainTlsNowRequired, findTlsNowRequired } from '../plaintext-to-tls.js';
 import { formatAgo } from '../time-span.js';
 import { explainOwnClientTimeout, findOwnClientTimeout } from '../stated-client-timeout.js';
+import { explainIpv6FirstDial, findIpv6FirstDial } from '../ipv6-first-dial.js';
 import { explainImplicitTlsOnStarttls, findImplicitTlsOnStarttls, listLinesAround } from '../smtp-implicit-tls.js';
 
 /** A group of one dependency failure, the finding told from it, and what that finding was read from. */
@@ -795,4 +796,24 @@ const implicitTlsOnStarttls: Refinement = (g) => {
   };
 };
 
-export const REFINEMENTS: readonly Refinement[] = [closedIdle, proxyKeepaliveRace, quorumVoterGone, nlbHairpin, staleConfig, proxyRefusal, tlsNowRequired, implicitTlsOnStarttls, idleDrops, meshProtocol, meshOriginatedTls, expiredRootPath, headlessPort, deadlineCut, ownClientTimeout, sha1Signature, legacyCommonName, sniDisabled, missingConfigEndpoint, udpOnlyDns, proxyBypassed, bandwidthCap, lookupStall, logShipperBlock, hashCostThreadpool, hashPoolLoad, advertisedHost, renamedProperty, loopbackListener, searchLineCut];
+/**
+ * Dials to IPv6 addresses that fail at once from pods with IPv4 only (ipv6-first-dial.ts): the
+ * client picks the AAAA answer first. Not the host, not another dependency of the env.
+ */
+const ipv6FirstDial: Refinement = (g) => {
+  const first = g.group[0];
+  if (first?.error.problem !== 'unreachable') return undefined;
+  const container = g.podObjects.find((p) => p.name === first.log.pod)?.containers.find((c) => c.name === first.log.container);
+  const found = findIpv6FirstDial(g.group.map((h) => h.line), g.podObjects, container, g.ev.target.namespace);
+  if (found === undefined) return undefined;
+  const told = explainIpv6FirstDial(found);
+  return {
+    ...g.finding,
+    id: `dependency-error/ipv6-first/${found.destination?.host ?? 'unknown'}`,
+    title: `${told.title} ${whereSeen(g, true)}`,
+    confidence: g.pods.length >= 2 ? 'high' : 'medium',
+    ...toldParts(g.finding, told),
+  };
+};
+
+export const REFINEMENTS: readonly Refinement[] = [ipv6FirstDial, closedIdle, proxyKeepaliveRace, quorumVoterGone, nlbHairpin, staleConfig, proxyRefusal, tlsNowRequired, implicitTlsOnStarttls, idleDrops, meshProtocol, meshOriginatedTls, expiredRootPath, headlessPort, deadlineCut, ownClientTimeout, sha1Signature, legacyCommonName, sniDisabled, missingConfigEndpoint, udpOnlyDns, proxyBypassed, bandwidthCap, lookupStall, logShipperBlock, hashCostThreadpool, hashPoolLoad, advertisedHost, renamedProperty, loopbackListener, searchLineCut];
