@@ -31,10 +31,34 @@ const REQUIRED_THEN_FOUND = new RegExp(String.raw`([A-Z][\w:.-]*)\s+requires\s+(
 /** Django's: "PostgreSQL 13 or later is required (found 12.8)." */
 const REQUIRED_FOUND_AFTER = new RegExp(String.raw`\b([A-Z][\w-]*)\s+${VERSION}\s+or\s+(?:later|newer|greater|higher)\s+is\s+required\s*\(found\s+${VERSION}\)`);
 
+/**
+ * MongoDB drivers speak of wire versions: "Server at db-0:27017 reports maximum wire version 6, but
+ * this version of the Node.js Driver requires at least 7 (MongoDB 4.0)". The server's highest wire
+ * version says its release (MongoDB's table), the driver's floor the oldest release it still supports.
+ */
+const MONGO_WIRE = /reports maximum wire version (\d+),? but this version of (?:the )?([\w.# -]*?)\s*(?:[Dd]river|libmongoc)?\s+requires at least (\d+)(?: \(MongoDB ([\d.]+)\))?/i;
+const MONGO_RELEASE_OF_WIRE: Record<number, string> = { 2: '2.6', 3: '3.0', 4: '3.2', 5: '3.4', 6: '3.6', 7: '4.0', 8: '4.2', 9: '4.4', 13: '5.0', 14: '5.1', 15: '5.2', 16: '5.3', 17: '6.0', 18: '6.1', 19: '6.2', 20: '6.3', 21: '7.0', 22: '7.1', 23: '7.2', 24: '7.3', 25: '8.0' };
+
+function readMongoWire(line: string): ServerVersionRequirement | undefined {
+  const m = MONGO_WIRE.exec(line);
+  if (!m) return undefined;
+  const [maxWire, minWire] = [Number(m[1]), Number(m[3])];
+  const found = MONGO_RELEASE_OF_WIRE[maxWire];
+  const required = m[4] ?? MONGO_RELEASE_OF_WIRE[minWire];
+  if (found === undefined || required === undefined) return undefined;
+  const driver = (m[2] ?? '').trim();
+  // The sentence itself, not the JSON record around it: "Server at host:port reports …".
+  const start = line.lastIndexOf('Server at ', m.index);
+  const said = line.slice(start >= 0 && m.index - start < 200 ? start : m.index, m.index + m[0].length);
+  return { line: said, client: `the MongoDB ${driver ? `${driver} ` : ''}driver`, server: 'MongoDB', required, found: `${found} (wire version ${maxWire})` };
+}
+
 /** The first line of a log tail that refuses the server for its version, with both versions. */
 export function findServerVersionRequirement(lines: readonly string[]): ServerVersionRequirement | undefined {
   for (const raw of lines) {
     const line = raw.trim();
+    const wire = readMongoWire(line);
+    if (wire) return wire;
     const a = FOUND_THEN_REQUIRED.exec(line);
     if (a?.[1] && a[2] && a[3] && a[4]) return { line, server: a[1], found: a[2], client: a[3], required: a[4] };
     const b = REQUIRED_THEN_FOUND.exec(line);
@@ -110,7 +134,8 @@ export interface ServerAtOldVersion {
 export function findServerAtOldVersion(ev: Pick<TriageEvidence, 'dependencyPods' | 'downServices' | 'foreignPods'>, requirement: ServerVersionRequirement): ServerAtOldVersion | undefined {
   const pods: PodEvidence[] = [...(ev.dependencyPods ?? []).map((d) => d.pod), ...(ev.downServices ?? []).flatMap((s) => s.pods), ...(ev.foreignPods ?? []).map((f) => f.pod)];
   const image = imageOf(requirement.server);
-  const minor = requirement.found.split('.').slice(0, 2).join('.');
+  // "3.6 (wire version 6)": the release, not the words after it.
+  const minor = /^\d+(?:\.\d+)?/.exec(requirement.found)?.[0] ?? requirement.found;
   const hits = pods.flatMap((p) => p.containers.filter((c) => image.test(c.image)).map((c) => ({ p, c })));
   const hit = hits.find((h) => new RegExp(`:${minor.replace(/\./g, '\\.')}(?:[.-]|$)`).test(h.c.image)) ?? hits[0];
   if (hit === undefined) return undefined;

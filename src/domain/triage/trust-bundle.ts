@@ -28,7 +28,13 @@ const TRUST_ENV = ['SSL_CERT_FILE', 'SSL_CERT_DIR', 'REQUESTS_CA_BUNDLE', 'CURL_
 const JAVA_ENV = ['JAVA_TOOL_OPTIONS', 'JAVA_OPTS', 'JDK_JAVA_OPTIONS'];
 const JAVA_TRUST_STORE = /-Djavax\.net\.ssl\.trustStore=(\S+)/;
 /** Where images keep their CA roots: a volume mounted there replaces them. */
-const SYSTEM_CA_DIRS = /^\/etc\/ssl\/certs|^\/etc\/ssl\/cert\.pem|^\/etc\/pki\/(ca-trust|tls\/certs)|^\/usr\/local\/share\/ca-certificates|^\/usr\/share\/ca-certificates/;
+// The JDK keeps its own (lib/security/cacerts under its home, wherever the image puts it).
+const SYSTEM_CA_DIRS = /^\/etc\/ssl\/certs|^\/etc\/ssl\/cert\.pem|^\/etc\/pki\/(ca-trust|tls\/certs)|^\/usr\/local\/share\/ca-certificates|^\/usr\/share\/ca-certificates|\/lib\/security\/cacerts$/;
+
+/** Whether a mount path is the runtime's own trust store (a file or directory it reads its default roots from). */
+export function isRuntimeTrustStore(mountPath: string): boolean {
+  return SYSTEM_CA_DIRS.test(mountPath);
+}
 /** Sources that live outside the image. */
 const MOUNTED_KINDS: Partial<Record<VolumeEvidence['source'], string>> = { configMap: 'ConfigMap', secret: 'Secret', projected: 'projected volume' };
 

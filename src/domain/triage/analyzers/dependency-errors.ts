@@ -35,6 +35,7 @@ import { findPinnedSuites } from '../tls-cipher-suites.js';
 import { describeSrvPortGap } from '../srv-port-name.js';
 import { explainTlsTerms, findGoRuntime, findJavaRuntime, findPlaintextSetting, findTlsLibrary, findTlsSchemeSetting, type ImageChange, isTlsTermsProblem } from '../tls-terms.js';
 import { maskCredentials } from '../server-address-config.js';
+import { readIpv6Dial } from '../ipv6-first-dial.js';
 
 export type { DependencyError, DependencyProblem } from '../dependency-error-line.js';
 export { parseDependencyError } from '../dependency-error-line.js';
@@ -150,7 +151,8 @@ function describeGroup(ev: TriageEvidence, group: DependencyHit[]): Finding {
   const pods = unique(group.map((h) => h.log.pod));
   const podObjects = pods.flatMap((p) => findPod(ev, p) ?? []);
   // A line that names no host ("Connect timed out"): the pods' env address its stack or client names.
-  const fromEnv = first.error.dependency === undefined ? findEnvDependency(podObjects, group) : undefined;
+  // Not for dials to IPv6 addresses of pods that have none (ipv6-first-dial.ts): an in-cluster address of the env resolves to IPv4.
+  const fromEnv = first.error.dependency === undefined && !group.every((h) => readIpv6Dial(h.line) !== undefined) ? findEnvDependency(podObjects, group) : undefined;
   // Nor the env: a TLS refusal's own lines after it (the app's retry or dead-letter line) may name the server.
   const peer = first.error.dependency === undefined && !fromEnv && isTlsTermsProblem(problem) ? findLoggedPeer(group.flatMap((h) => readContinuation(h.log.lines.slice(h.index + 1, h.index + 1 + CONTEXT_LINES)))) : undefined;
   const dependency = first.error.dependency ?? (fromEnv ? `${fromEnv.host}${fromEnv.port ? `:${fromEnv.port}` : ''}` : peer ? `${peer.host}:${peer.port}` : undefined);

@@ -42,6 +42,9 @@ import { explainBandwidthCap, findBandwidthCap } from '../bandwidth-cap.js';
 import { explainTlsNowRequired, findTlsNowRequired } from '../plaintext-to-tls.js';
 import { formatAgo } from '../time-span.js';
 import { explainOwnClientTimeout, findOwnClientTimeout } from '../stated-client-timeout.js';
+import { explainReplacedTrustStore, findReplacedTrustStore, isPublicHost } from '../replaced-trust-store.js';
+import { findTrustBundle } from '../trust-bundle.js';
+import { explainIpv6FirstDial, findIpv6FirstDial } from '../ipv6-first-dial.js';
 import { explainImplicitTlsOnStarttls, findImplicitTlsOnStarttls, listLinesAround } from '../smtp-implicit-tls.js';
 
 /** A group of one dependency failure, the finding told from it, and what that finding was read from. */
@@ -795,4 +798,47 @@ const implicitTlsOnStarttls: Refinement = (g) => {
   };
 };
 
-export const REFINEMENTS: readonly Refinement[] = [closedIdle, proxyKeepaliveRace, quorumVoterGone, nlbHairpin, staleConfig, proxyRefusal, tlsNowRequired, implicitTlsOnStarttls, idleDrops, meshProtocol, meshOriginatedTls, expiredRootPath, headlessPort, deadlineCut, ownClientTimeout, sha1Signature, legacyCommonName, sniDisabled, missingConfigEndpoint, udpOnlyDns, proxyBypassed, bandwidthCap, lookupStall, logShipperBlock, hashCostThreadpool, hashPoolLoad, advertisedHost, renamedProperty, loopbackListener, searchLineCut];
+/**
+ * Dials to IPv6 addresses that fail at once from pods with IPv4 only (ipv6-first-dial.ts): the
+ * client picks the AAAA answer first. Not the host, not another dependency of the env.
+ */
+const ipv6FirstDial: Refinement = (g) => {
+  const first = g.group[0];
+  if (first?.error.problem !== 'unreachable') return undefined;
+  const container = g.podObjects.find((p) => p.name === first.log.pod)?.containers.find((c) => c.name === first.log.container);
+  const found = findIpv6FirstDial(g.group.map((h) => h.line), g.podObjects, container, g.ev.target.namespace);
+  if (found === undefined) return undefined;
+  const told = explainIpv6FirstDial(found);
+  return {
+    ...g.finding,
+    id: `dependency-error/ipv6-first/${found.destination?.host ?? 'unknown'}`,
+    title: `${told.title} ${whereSeen(g, true)}`,
+    confidence: g.pods.length >= 2 ? 'high' : 'medium',
+    ...toldParts(g.finding, told),
+  };
+};
+
+/**
+ * An outside host's certificate not trusted since the revision the pods run mounted a ConfigMap or
+ * Secret over the runtime's own trust store (replaced-trust-store.ts): the public roots are gone.
+ */
+const replacedTrustStore: Refinement = (g) => {
+  const first = g.group[0];
+  if (first?.error.problem !== 'tls-untrusted' || g.dependency === undefined || !isPublicHost(g.dependency, g.ev.target.namespace)) return undefined;
+  const pod = g.podObjects.find((p) => p.name === first.log.pod);
+  const bundle = pod ? findTrustBundle(pod, first.log.container) : undefined;
+  const replaced = pod && bundle ? findReplacedTrustStore(g.ev, pod, first.log.container, bundle) : undefined;
+  if (replaced === undefined) return undefined;
+  const told = explainReplacedTrustStore(replaced, g.dependency.replace(/:443$/, ''), g.ev.collectedAt);
+  const { outsideWorkload: _kept, ...finding } = g.finding;
+  return {
+    ...finding,
+    id: `dependency-error/replaced-trust-store/${replaced.revision.revision}`,
+    title: `${told.title} ${whereSeen(g, true)}`,
+    datesChange: true,
+    confidence: 'high',
+    ...toldParts(g.finding, told),
+  };
+};
+
+export const REFINEMENTS: readonly Refinement[] = [ipv6FirstDial, replacedTrustStore, closedIdle, proxyKeepaliveRace, quorumVoterGone, nlbHairpin, staleConfig, proxyRefusal, tlsNowRequired, implicitTlsOnStarttls, idleDrops, meshProtocol, meshOriginatedTls, expiredRootPath, headlessPort, deadlineCut, ownClientTimeout, sha1Signature, legacyCommonName, sniDisabled, missingConfigEndpoint, udpOnlyDns, proxyBypassed, bandwidthCap, lookupStall, logShipperBlock, hashCostThreadpool, hashPoolLoad, advertisedHost, renamedProperty, loopbackListener, searchLineCut];

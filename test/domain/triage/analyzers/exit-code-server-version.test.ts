@@ -39,3 +39,25 @@ describe('listVersionRefusedServices', () => {
     expect(listVersionRefusedServices({ logs: [{ ...logs[0]!, lines: ['ERROR connection refused'] }], pods, target: { service: 'w', namespace: 'shop', kind: 'Deployment', name: 'w' } })).toEqual([]);
   });
 });
+
+describe('analyzeExitCodes: a MongoDB driver refusing a server below its minimum wire version', () => {
+  const WIRE = [
+    '{"level":60,"msg":"cannot start","err":{"type":"MongoServerSelectionError","message":"Server at orders-db-1.orders-db.shop.svc.cluster.local:27017 reports maximum wire version 5, but this version of the Node.js Driver requires at least 7 (MongoDB 4.0)"}}',
+  ];
+
+  it('names the server release its wire version means, the workload running it, and the driver pin or server upgrade', () => {
+    const ev = crashScenario(1, () => terminated(1, 'Error', 2), { logs: WIRE });
+    const server = pod(0, { name: 'orders-db-1', ownerWorkload: { kind: 'StatefulSet', name: 'orders-db' }, containers: [container({ name: 'mongod', image: 'docker.io/library/mongo:3.4.24' })] });
+    const [f] = analyzeExitCodes({ ...ev, dependencyPods: [{ service: 'orders-db', pod: server, logs: [] }] });
+    expect(f?.title).toContain('the MongoDB Node.js driver requires MongoDB 4.0 or greater, and the MongoDB it connects to runs 3.4 (wire version 5) (StatefulSet orders-db, image mongo:3.4.24)');
+    expect(f?.decisive).toMatch(/^Server at orders-db-1\S+ reports maximum wire version 5/);
+    expect(f?.fix).toMatch(/upgrade StatefulSet orders-db to MongoDB 4\.0 or later, or pin the MongoDB Node\.js driver/);
+  });
+
+  it('picks the Service of the mongodb:// address for its pod to be read', () => {
+    const app = container({ env: [{ name: 'MONGO_URL', value: 'mongodb://orders-db-0.orders-db.shop.svc.cluster.local:27017,orders-db-1.orders-db.shop.svc.cluster.local:27017/orders?replicaSet=rs0' }] });
+    const logs = [{ pod: 'w-0', container: app.name, previous: true, lines: WIRE }];
+    const pods = [pod(0, { name: 'w-0', containers: [app] })];
+    expect(listVersionRefusedServices({ logs, pods, target: { service: 'w', namespace: 'shop', kind: 'Deployment', name: 'w' } })).toEqual(['orders-db']);
+  });
+});
