@@ -162,7 +162,7 @@ function erroringReadyPods(ev: TriageEvidence, findings: readonly Finding[]): Fi
   const locale = explainMissingLocale(fresh.flatMap((h) => h.errors), fresh.flatMap((h) => h.log.lines), containers) ?? explainJdkLocaleData(fresh.flatMap((h) => h.errors), fresh.flatMap((h) => h.log.lines), ev.revisions, podObjects) ?? explainImageMagickPolicy(fresh.flatMap((h) => h.errors), ev.revisions, podObjects);
   // A database error with a known cause on the server's side says where to act.
   // A client library's own diagnosis (a product check, a denied role, a denied bucket) says what fails and where to act.
-  const diagnosis = locale ? undefined : explainClientDiagnosis(fresh.flatMap((h) => h.errors), fresh.flatMap((h) => h.log.lines), containers, podObjects.flatMap((p) => p.volumes ?? []), ev.settingConfig ?? [], describeUpgradedServer(ev), ev.revisions, ev.historyRetention?.lines ?? []);
+  const diagnosis = locale ? undefined : explainClientDiagnosis(fresh.flatMap((h) => h.errors), fresh.flatMap((h) => h.log.lines), containers, podObjects.flatMap((p) => p.volumes ?? []), ev.settingConfig ?? [], describeUpgradedServer(ev), ev.revisions, ev.historyRetention?.lines ?? [], podObjects.flatMap((p) => p.startTime ?? p.createdAt ?? []));
   // A fault the code the pods started with holds (one connection shared by concurrent tasks) is the newest revision's
   // only when no pod of an older one logs the same error.
   const latent = locale?.latent ?? (diagnosis?.latent !== undefined && !loggedByOtherRevision(ev, last) ? diagnosis.latent : undefined);
