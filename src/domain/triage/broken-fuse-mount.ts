@@ -8,6 +8,7 @@
 import type { ContainerEvidence, PodEvidence, TerminatedStateEvidence } from './evidence.js';
 import { getLastTermination } from './pod-status.js';
 import { formatAgo } from './time-span.js';
+import { findDeepestMount } from './mount-path.js';
 
 const ENOTCONN = /Transport endpoint is not connected|\bENOTCONN\b/i;
 /** A path in the failing line: quoted (Python's `: '/data/x'`) or bare. */
@@ -42,8 +43,7 @@ function findDeadDaemon(pod: PodEvidence, app: string): DeadDaemon | undefined {
 /** The mount under which `path` lies in the container, longest first. */
 function findMount(container: ContainerEvidence, path: string | undefined): string | undefined {
   if (path === undefined) return undefined;
-  const mounts = (container.volumeMounts ?? []).filter((m) => path === m.mountPath || path.startsWith(m.mountPath.replace(/\/?$/, '/')));
-  return mounts.sort((a, b) => b.mountPath.length - a.mountPath.length)[0]?.mountPath;
+  return findDeepestMount(path, container.volumeMounts ?? [])?.mountPath;
 }
 
 export function findBrokenFuseMount(hits: readonly { pod: PodEvidence; container: ContainerEvidence }[], logs: readonly { pod: string; container: string; previous?: boolean; lines: readonly string[] }[], now: string): BrokenFuseMount | undefined {

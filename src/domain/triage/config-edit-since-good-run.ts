@@ -6,6 +6,7 @@
  * would miss it.
  */
 import type { IsoTime, NamespaceObjectEvidence, PodEvidence, TriageEvidence } from './evidence.js';
+import { isConfigMapReadByPods } from './config-map-readers.js';
 import { findLastGoodRun } from './last-good-run.js';
 import { msBetween } from './time-span.js';
 
@@ -15,19 +16,13 @@ export interface ConfigEditSinceGoodRun {
   lastGoodAt: IsoTime;
 }
 
-/** Whether any container of the pods reads ConfigMap `name`: a volume, envFrom, or one key by an env var. */
-function readsConfigMap(pods: readonly PodEvidence[], name: string): boolean {
-  return pods.some((p) => (p.volumes ?? []).some((v) => v.source === 'configMap' && v.ref === name)
-    || p.containers.some((c) => (c.envFrom ?? []).some((e) => e.kind === 'configMap' && e.name === name) || (c.env ?? []).some((e) => 'ref' in e && e.ref.kind === 'configMap' && e.ref.name === name)));
-}
-
 /** The newest ConfigMap the run's pods read, changed between the last good run and the run's start. */
 export function findConfigEditSinceGoodRun(ev: Pick<TriageEvidence, 'jobs' | 'workload' | 'namespaceObjects'>, runStart: IsoTime | undefined, pods: readonly PodEvidence[]): ConfigEditSinceGoodRun | undefined {
   const lastGoodAt = findLastGoodRun(ev);
   if (lastGoodAt === undefined || runStart === undefined) return undefined;
   const edited = (ev.namespaceObjects ?? []).filter((o): o is NamespaceObjectEvidence & { changedAt: IsoTime } =>
     o.kind === 'ConfigMap' && o.changedAt !== undefined && o.changedAt !== o.createdAt
-    && msBetween(lastGoodAt, o.changedAt) > 0 && msBetween(o.changedAt, runStart) >= 0 && readsConfigMap(pods, o.name));
+    && msBetween(lastGoodAt, o.changedAt) > 0 && msBetween(o.changedAt, runStart) >= 0 && isConfigMapReadByPods(pods, o.name));
   const newest = edited.sort((a, b) => msBetween(a.changedAt, b.changedAt))[0];
   return newest === undefined ? undefined : { configMap: newest.name, changedAt: newest.changedAt, lastGoodAt };
 }

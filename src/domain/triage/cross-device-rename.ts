@@ -10,6 +10,7 @@
 import type { ClientDiagnosis } from './client-diagnosis-reading.js';
 import type { ContainerSpecEvidence, RevisionEvidence, VolumeEvidence, VolumeMountEvidence } from './evidence.js';
 import { sortRevisions } from './revision-diff.js';
+import { findDeepestMount, isUnderDir } from './mount-path.js';
 
 const REFUSED = /\bEXDEV\b|\binvalid cross-device link\b|\bcross-device link not permitted\b|\[Errno 18\]|\bAtomicMoveNotSupportedException\b/i;
 /** The two paths of the refused rename, in the runtimes' own words. */
@@ -32,14 +33,9 @@ function readPaths(line: string): [string, string] | undefined {
   return undefined;
 }
 
-function under(path: string, dir: string): boolean {
-  const d = dir.replace(/\/+$/, '');
-  return path === d || path.startsWith(`${d}/`);
-}
-
 /** The mount (longest path prefix) a path sits on, and the volume behind it. */
 function place(path: string, mounts: readonly VolumeMountEvidence[], volumes: readonly VolumeEvidence[]): Placed {
-  const mount = [...mounts].filter((m) => under(path, m.mountPath)).sort((a, b) => b.mountPath.length - a.mountPath.length)[0];
+  const mount = findDeepestMount(path, mounts);
   const volume = mount !== undefined ? volumes.find((v) => v.name === mount.name) : undefined;
   return { path, ...(mount ? { mount } : {}), ...(volume ? { volume } : {}) };
 }
@@ -64,10 +60,10 @@ function findMove(revisions: readonly RevisionEvidence[], paths: readonly string
   const was = envOf(previous);
   for (const [name, value] of now) {
     if (was.get(name) === value || !value.startsWith('/')) continue;
-    if (paths.some((p) => under(p, value))) return { revision: newest.revision, before: previous.revision, told: `${name} ${was.get(name) ?? 'unset'} → ${value}` };
+    if (paths.some((p) => isUnderDir(p, value))) return { revision: newest.revision, before: previous.revision, told: `${name} ${was.get(name) ?? 'unset'} → ${value}` };
   }
   const mountsOf = (r: RevisionEvidence) => r.containers.flatMap((c) => c.volumeMounts ?? []);
-  const added = mountsOf(newest).find((m) => !mountsOf(previous).some((o) => o.mountPath === m.mountPath && o.name === m.name) && paths.some((p) => under(p, m.mountPath)));
+  const added = mountsOf(newest).find((m) => !mountsOf(previous).some((o) => o.mountPath === m.mountPath && o.name === m.name) && paths.some((p) => isUnderDir(p, m.mountPath)));
   return added !== undefined ? { revision: newest.revision, before: previous.revision, told: `mounted volume ${added.name} at ${added.mountPath}` } : undefined;
 }
 

@@ -12,6 +12,7 @@ import type { PodEvidence, RevisionEvidence } from './evidence.js';
 import type { PvcEvidence } from './evidence-pvc.js';
 import { sortRevisions } from './revision-diff.js';
 import { parseSecurityContext } from './security-context.js';
+import { findDeepestMount } from './mount-path.js';
 
 /** coreutils' and busybox's words, and the syscall's, for a change of owner or mode the kernel refused. */
 const OWNER_CHANGE_REFUSED = /\b(?:chown|chgrp|chmod|lchown|fchownat?|fchmodat?)\b[^\n]*?(?:Operation not permitted|\bEPERM\b)/i;
@@ -33,11 +34,6 @@ export interface RootSquashRefusal {
   revision: number;
   /** The revision before, when the container was not in it: what a rollback runs. */
   previousWithout?: number;
-}
-
-function under(path: string, mountPath: string): boolean {
-  const m = mountPath.replace(/\/+$/, '');
-  return m !== '' && (path === m || path.startsWith(`${m}/`));
 }
 
 /** The NFS export behind a pod volume: an inline nfs volume ("server:/path"), or a claim bound to an NFS PersistentVolume. */
@@ -74,7 +70,7 @@ export function findRootSquashRefusal(
   const volumes = rev.template?.volumes ?? pods[0]?.volumes ?? [];
   const paths = [...line.matchAll(PATH)].map((m) => (m[1] ?? '').replace(/[.'"]+$/, ''));
   for (const path of paths) {
-    const mount = (c.volumeMounts ?? []).filter((m) => under(path, m.mountPath)).sort((a, b) => b.mountPath.length - a.mountPath.length)[0];
+    const mount = findDeepestMount(path, c.volumeMounts ?? []);
     if (mount === undefined) continue;
     const volume = volumes.find((v) => v.name === mount.name);
     const claimName = volume?.source === 'pvc' ? volume.ref : undefined;

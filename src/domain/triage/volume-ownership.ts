@@ -9,6 +9,7 @@
 import type { PodEvidence, RevisionContainerEvidence, RevisionEvidence, VolumeEvidence, VolumeMountEvidence } from './evidence.js';
 import { sortRevisions } from './revision-diff.js';
 import { parseSecurityContext, type SecurityContextFields } from './security-context.js';
+import { isUnderDir } from './mount-path.js';
 
 export interface VolumeOwnership {
   /** The refused path and the mount it lies under. */
@@ -37,17 +38,12 @@ const KEPT: ReadonlySet<VolumeEvidence['source']> = new Set(['pvc', 'hostPath', 
 
 type Sc = SecurityContextFields;
 
-function under(path: string, mount: VolumeMountEvidence): boolean {
-  const m = mount.mountPath.replace(/\/+$/, '');
-  return m !== '' && (path === m || path.startsWith(`${m}/`));
-}
-
 /** The refused path that lies under one of the container's kept, writable mounts; the deepest mount wins. */
 function findMountedPath(line: string, mounts: readonly VolumeMountEvidence[], volumes: readonly VolumeEvidence[]): { path: string; mount: VolumeMountEvidence } | undefined {
   const paths = [...line.matchAll(PATH)].map((m) => (m[1] ?? '').replace(/[.'"]+$/, ''));
   for (const path of paths) {
     const mount = mounts
-      .filter((m) => under(path, m) && m.readOnly !== true)
+      .filter((m) => isUnderDir(path, m.mountPath) && m.readOnly !== true)
       // A claim template's volume is not in the template's volumes: absent means a claim.
       .filter((m) => { const v = volumes.find((x) => x.name === m.name); return v === undefined || KEPT.has(v.source); })
       .sort((a, b) => b.mountPath.length - a.mountPath.length)[0];

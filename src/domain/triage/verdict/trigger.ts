@@ -32,6 +32,7 @@ import { findHpaMaxChange } from '../hpa-max-change.js';
 import { leavesContainerAlone, readFailingContainer, readsConfigMap } from './untouched-container.js';
 import { findSettingKey } from './setting-key.js';
 import { describeMarkedObject, describeMarker, findRestartMarker, type RestartMarker } from '../restart-marker.js';
+import { isConfigMapReadByPods } from '../config-map-readers.js';
 
 export type Trigger =
   /** `rollback`: the revision is an old ReplicaSet a rollout undo brought back; `previous` is what it replaced. */
@@ -90,7 +91,7 @@ function isRelevant(ev: TriageEvidence, o: NamespaceObjectEvidence, mechanism: F
     case 'Namespace':
       return k === 'pod-create-failed';
     case 'ConfigMap': {
-      const used = isReadByPods(pods, o.name);
+      const used = isConfigMapReadByPods(pods, o.name);
       // A readiness probe failed (or not yet run) by its own settings in the pod template — too tight, or
       // an initialDelaySeconds longer than the pods are old — owes nothing to a ConfigMap.
       const probeSettings = k === 'readiness-probe' && /\/(hair-trigger|initial-delay)$/.test(mechanism?.id ?? '');
@@ -129,17 +130,12 @@ function fronts(ev: TriageEvidence, service: string, mechanism: Finding | undefi
   return svc !== undefined && Object.keys(svc.selector).length > 0 && pods.some((p) => matchesLabels(svc.selector, p.labels));
 }
 
-/** Whether the pods read the ConfigMap: mounted, taken whole (envFrom) or one key by an env var. */
-function isReadByPods(pods: readonly PodEvidence[], name: string): boolean {
-  return pods.some((p) => (p.volumes ?? []).some((v) => v.source === 'configMap' && v.ref === name) || p.containers.some((c) => (c.envFrom ?? []).some((e) => e.kind === 'configMap' && e.name === name) || (c.env ?? []).some((e) => 'ref' in e && e.ref.kind === 'configMap' && e.ref.name === name)));
-}
-
 /**
  * For errors no analyzer explains: the newest ConfigMap the pods read that changed in the window
  * before the onset. A restart of the same template changed nothing else they run with.
  */
 function findReadConfigMapChange(ev: TriageEvidence, onset: IsoTime | undefined, pods: readonly PodEvidence[]): NamespaceObjectEvidence | undefined {
-  const changed = (ev.namespaceObjects ?? []).filter((o) => o.kind === 'ConfigMap' && isInTriggerWindow(changeTime(o), onset) && isReadByPods(pods, o.name));
+  const changed = (ev.namespaceObjects ?? []).filter((o) => o.kind === 'ConfigMap' && isInTriggerWindow(changeTime(o), onset) && isConfigMapReadByPods(pods, o.name));
   return changed.sort((a, b) => msBetween(changeTime(a) ?? ev.collectedAt, changeTime(b) ?? ev.collectedAt))[0];
 }
 
@@ -278,7 +274,7 @@ export function findTrigger(ev: TriageEvidence, mechanism: Finding | undefined, 
     // A revision that only stamped a restart marker (a reloader's hash env, a checksum) is such a restart too.
     const reloaded = rollback === undefined ? findRestartMarker(previous, newest) : undefined;
     const sameTemplate = diff.length === 0 || reloaded !== undefined;
-    const reread = object?.kind === 'ConfigMap' && (isReadByPods(pods, object.name) || (mechanism?.affected?.configMaps ?? []).includes(object.name)) ? object : mechanism?.kind === 'unexplained' && sameTemplate ? findReadConfigMapChange(ev, onset, pods) : undefined;
+    const reread = object?.kind === 'ConfigMap' && (isConfigMapReadByPods(pods, object.name) || (mechanism?.affected?.configMaps ?? []).includes(object.name)) ? object : mechanism?.kind === 'unexplained' && sameTemplate ? findReadConfigMapChange(ev, onset, pods) : undefined;
     // A marker that names another object than the one changed stamps that other's change.
     const stamps = reloaded?.object === undefined || reread === undefined || (reloaded.object.kind === reread.kind && (reloaded.object.name ?? reread.name) === reread.name);
     const restarted = reread !== undefined && sameTemplate && stamps && msBetween(changeTime(reread) ?? now, rolledOut) >= 0 ? reread : undefined;
