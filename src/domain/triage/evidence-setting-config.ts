@@ -29,9 +29,11 @@ import type { IsoTime } from './evidence-spec.js';
  * INSERTs are refused for too many partitions per block (partition-key: code 252), a time-limited
  * credential (a SAS, a presigned URL, a token) whose store refuses it as expired (credential-expiry:
  * only its expiry is kept, never its signature), a client's timeout settings when its timeout errors
- * state their own limit (client-timeout: "timeout of 20ms exceeded").
+ * state their own limit (client-timeout: "timeout of 20ms exceeded"), the queue a consumer or
+ * producer is configured with when SQS says it does not exist (missing-queue: only values that are an
+ * SQS queue URL, ARN, or a name under a queue key).
  */
-export type SettingMechanism = 'queue-visibility' | 'vault-token' | 'queue-fifo' | 'kafka-codec' | 'server-address' | 'queue-redelivery' | 'liveness-group' | 'thread-stack' | 'scrape-jobs' | 'renamed-property' | 'session-store' | 'sasl-mechanism' | 'message-lock' | 'socket-host' | 'db-user' | 'rate-limit' | 'partition-key' | 'credential-expiry' | 'client-timeout';
+export type SettingMechanism = 'queue-visibility' | 'vault-token' | 'queue-fifo' | 'kafka-codec' | 'server-address' | 'queue-redelivery' | 'liveness-group' | 'thread-stack' | 'scrape-jobs' | 'renamed-property' | 'session-store' | 'sasl-mechanism' | 'message-lock' | 'socket-host' | 'db-user' | 'rate-limit' | 'partition-key' | 'credential-expiry' | 'client-timeout' | 'missing-queue';
 
 /** What a time-limited credential kept in configuration is, as its value shows it. */
 export type SignedCredentialKind = 'SAS' | 'presigned URL' | 'signed URL' | 'token';

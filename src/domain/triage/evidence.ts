@@ -48,6 +48,7 @@ import type { QuotaHoldersEvidence } from './evidence-quota-holders.js';
 import type { GroupCoordinatorEvidence } from './evidence-group-coordinator.js';
 import type { SchedulerReplicasEvidence } from './evidence-scheduler-replicas.js';
 import type { QueueConsumerEvidence } from './evidence-queue-consumers.js';
+import type { QueuePeerEvidence } from './evidence-queue-peers.js';
 import type { CotenantScaleUpEvidence } from './evidence-cotenant-scale-ups.js';
 import type { ProvisionerControllerEvidence } from './evidence-provisioner.js';
 import type { SnapshotterLogEvidence } from './evidence-snapshot.js';
@@ -556,5 +557,7 @@ export interface TriageEvidence {
   advertisedHost?: AdvertisedHostEvidence;
   /** Deployments of the namespace whose env names the address a broker blocks the workload's sends on (broker-flow-block.ts). */
   queueConsumers?: QueueConsumerEvidence[];
+  /** Other Deployments of the namespace whose literal env names an SQS queue, when SQS says the workload's queue does not exist (missing-queue.ts). */
+  queuePeers?: QueuePeerEvidence[];
 }
 

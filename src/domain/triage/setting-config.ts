@@ -25,7 +25,8 @@
  * nginx limit_req zone) or env; a ClickHouse writer whose INSERTs are refused for too many partitions
  * per block (code 252) has the table's DDL (its PARTITION BY key) in a migration file a ConfigMap
  * mounts into its pod; a store that refuses the pods' signed requests as expired (a SAS, a presigned
- * URL, a token) has that credential there, and only its expiry is kept.
+ * URL, a token) has that credential there, and only its expiry is kept; an SQS client told its queue
+ * does not exist (NonExistentQueue) has the queue's URL or name there, and only values naming a queue are kept.
  * Reads are conditional on the logs,
  * bounded, and keep only the settings' keys as written; never a Secret.
  */
@@ -55,6 +56,7 @@ import { findOwnLimiterRefusals } from './own-limiter-refusals.js';
 import { RATE_LIMIT_KEY, summarizeRateLimit } from './rate-limit-config.js';
 import { findPartitionKeyLine, findPartitionRefusals } from './clickhouse-partition-key.js';
 import { findExpiredCredentialRefusals, readCredentialExpiry } from './expired-signed-credential.js';
+import { findMissingQueueErrors, readQueueValue } from './missing-queue.js';
 
 /** At most this many ConfigMaps read per mechanism, and as many for a Vault role's definition. */
 const MAX_READS = 2;
@@ -89,6 +91,8 @@ const SETTING_KEYS: Record<SettingMechanism, RegExp> = {
   // Any key: what marks the credential is its value, a signed URL or a token that states its expiry.
   'credential-expiry': /./,
   'client-timeout': TIMEOUT_SETTING_KEY,
+  // Any key: what marks the setting is its value, an SQS queue URL or ARN (a bare name under a queue key).
+  'missing-queue': /./,
 };
 
 /** The values a mechanism's setting is kept by, when its keys' names do not tell it. */
@@ -167,6 +171,7 @@ export function pickSettingConfigReads(ev: Seen): SettingConfigRead[] {
   const table = partitions?.table;
   const expired = findExpiredCredentialRefusals(ev.logs, ev.pods, ev.now);
   const stated = findStatedTimeout(ev.logs, ev.pods);
+  const missingQueue = findMissingQueueErrors(ev.logs, ev.pods, ev.now);
   return [
     ...(queue === undefined ? [] : listConfigMapSources(containerOf(ev.pods, queue.pods[0], queue.container), MAX_READS).map((s) => ({ mechanism: 'queue-visibility' as const, ...s }))),
     ...(vault === undefined ? [] : listConfigMapSources(containerOf(ev.pods, vault.pods[0], vault.container), MAX_READS).map((s) => ({ mechanism: 'vault-token' as const, ...s }))),
@@ -189,12 +194,15 @@ export function pickSettingConfigReads(ev: Seen): SettingConfigRead[] {
     ...(expired === undefined ? [] : listConfigSources(ev.pods, expired.pods[0], expired.container).map((s) => ({ mechanism: 'credential-expiry' as const, ...s }))),
     // A timeout error that states its limit: the timeout keys the container takes, to match the limit against.
     ...(stated === undefined ? [] : listConfigMapSources(containerOf(ev.pods, stated.pod, stated.container), MAX_READS).map((s) => ({ mechanism: 'client-timeout' as const, ...s }))),
+    // SQS says the queue does not exist: the queue URL the container takes, its start-up line long gone from the tail.
+    ...(missingQueue === undefined ? [] : listConfigMapSources(containerOf(ev.pods, missingQueue.pods[0], missingQueue.container), MAX_READS).map((s) => ({ mechanism: 'missing-queue' as const, ...s }))),
   ];
 }
 
 /** The keys of a ConfigMap read for `read` that hold its mechanism's setting, as the process sees them (`NAME=value`). */
 export function keepSettings(read: SettingConfigRead, configMap: string, data: Readonly<Record<string, string>>): SettingConfigEvidence[] {
   if (read.mechanism === 'credential-expiry') return keepCredentialExpiries(read, configMap, data);
+  if (read.mechanism === 'missing-queue') return keepQueueAddresses(read, configMap, data);
   const keys = read.mechanism === 'server-address' && read.anyUrl === true ? new RegExp(`${SETTING_KEYS['server-address'].source}|${ADDRESSED_KEY.source}`, 'i') : SETTING_KEYS[read.mechanism];
   const values = SETTING_VALUES[read.mechanism];
   const address = read.mechanism === 'server-address';
@@ -223,6 +231,16 @@ export function keepSettings(read: SettingConfigRead, configMap: string, data: R
     const value = address ? maskCredentials(raw) : raw;
     if (read.via === 'envFrom') return keys.test(key) ? [{ mechanism: read.mechanism, configMap, key, via: 'envFrom', written: `${key}=${value}` }] : [];
     return key === read.key && (keys.test(read.via) || keys.test(key)) ? [{ mechanism: read.mechanism, configMap, key, via: read.via, written: `${read.via}=${value}` }] : [];
+  });
+}
+
+/** The keys whose value names an SQS queue (a URL, an ARN, a bare name under a queue key), as the process sees them; nothing else. */
+function keepQueueAddresses(read: SettingConfigRead, configMap: string, data: Readonly<Record<string, string>>): SettingConfigEvidence[] {
+  return Object.entries(data).flatMap(([key, raw]) => {
+    if (raw.length > MAX_ADDRESS_CHARS || raw.includes('\n')) return [];
+    if (read.via !== 'envFrom' && key !== read.key) return [];
+    const name = read.via === 'envFrom' ? key : read.via;
+    return readQueueValue(name, raw) === undefined ? [] : [{ mechanism: read.mechanism, configMap, key, via: read.via, written: `${name}=${raw.trim()}` }];
   });
 }
 

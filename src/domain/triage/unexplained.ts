@@ -167,7 +167,7 @@ function erroringReadyPods(ev: TriageEvidence, findings: readonly Finding[]): Fi
   // A privilege the database refuses the app's role: the migration Job that ran just before the errors began is its likely origin.
   const diagnosis = locale ? undefined : explainClientDiagnosis(fresh.flatMap((h) => h.errors), fresh.flatMap((h) => h.log.lines), containers, podObjects.flatMap((p) => p.volumes ?? []), ev.settingConfig ?? [], describeUpgradedServer(ev), ev.revisions, ev.historyRetention?.lines ?? [], podObjects.flatMap((p) => p.startTime ?? p.createdAt ?? []))
     ?? explainPrivilegeRefusal(fresh.flatMap((h) => h.errors), containers, ev.namespaceJobs?.jobs ?? [], findErrorsSinceStart(ev, podObjects) ?? earliest(fresh.flatMap((h) => h.errors.flatMap((l) => readLineTime(l) ?? []))))
-    ?? explainMissingQueue(fresh.flatMap((h) => h.errors), fresh.flatMap((h) => h.log.lines), containers, ev.namespaceObjects ?? [], ev.collectedAt);
+    ?? explainMissingQueue(fresh.flatMap((h) => h.errors), fresh.flatMap((h) => h.log.lines), containers, ev.namespaceObjects ?? [], ev.collectedAt, { settings: ev.settingConfig ?? [], peers: ev.queuePeers ?? [] });
   // A fault the code the pods started with holds (one connection shared by concurrent tasks) is the newest revision's
   // only when no pod of an older one logs the same error.
   const latent = locale?.latent ?? (diagnosis?.latent !== undefined && !loggedByOtherRevision(ev, last) ? diagnosis.latent : undefined);
