@@ -120,6 +120,10 @@
 //   expiry a value writes — a SAS's se=, X-Amz-Date/X-Amz-Expires, Expires=, a JWT's exp — never its signature, kept),
 //   where a ready pod's timeout error states its own limit ("timeout of 20ms exceeded": stated-client-timeout.ts), the gets
 //   of the ConfigMaps the logging container takes variables from (at most two; only the *TIMEOUT*/*DEADLINE* keys kept),
+//   where SQS tells the pods their queue does not exist (NonExistentQueue / QueueDoesNotExist: missing-queue.ts), the gets of
+//   the ConfigMaps the logging container takes variables from (at most two; only values that are an SQS queue URL or ARN, or a
+//   name under a queue key, kept) and the same list of the namespace's Deployments (at most 200, shared; only other Deployments'
+//   literal env values naming an SQS queue kept, at most five: read-queue-peers.ts),
 //   and where the current logs say a host does not resolve or refuses connections, a get of the ConfigMaps the pods logging it read through a
 //   subPath mount or env (at most two; only whether the data still names that host and the lines naming a host like it
 //   kept, with the newest write of its data: read-stale-config.ts),

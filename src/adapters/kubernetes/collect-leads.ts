@@ -178,6 +178,7 @@ import { readGateControllers } from './read-gate-controllers.js';
 import { readGateWriter } from './read-gate-writer.js';
 import { readMeshControlPlane } from './read-mesh-control-plane.js';
 import { readQueueConsumers } from './read-queue-consumers.js';
+import { readQueuePeers } from './read-queue-peers.js';
 import { readCotenantScaleUps } from './read-cotenant-scale-ups.js';
 import { listRoleLimitConfigReads, needsRoleSharerRollouts, pickRoleLimitDatabase } from '../../domain/triage/pg-role-limit.js';
 import { listSyncStandbyConfigReads } from '../../domain/triage/sync-standby.js';
@@ -228,7 +229,7 @@ export interface FirstReads {
   workloadEvents: Promise<EventEvidence[]>;
 }
 
-type Leads = Pick<TriageEvidence, 'nodeChange' | 'pullQueue' | 'downServices' | 'volumeServerPods' | 'calledServices' | 'callerPods' | 'acmeSolvers' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'namespaceRollouts' | 'redisClientLogs' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'certificateEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'accountJobLogs' | 'migrationJobLogs' | 'failedMigrationLogs' | 'proxyConfig' | 'proxyRoutes' | 'proxyConnectionConfig' | 'sentinelConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume' | 'proxyAcl' | 'yamlBooleans' | 'entrypointScripts' | 'settingConfig' | 'circuitBreakerConfig' | 'groupCoordinator' | 'historyRetention' | 'schedulerReplicas' | 'poolConfig' | 'memoryPoolConfig' | 'schemaGeneration' | 'serverNames' | 'configEndpoints' | 'resolverPeers' | 'senderRollouts' | 'sinkSenders' | 'issuerProvider' | 'cotenantScaleUps' | 'rateLimitService' | 'frontProxy' | 'backendDown' | 'replayingProxy' | 'advertisedHost' | 'gateControllers' | 'queueConsumers' | 'namedNamespaceServices' | 'cronJobSchedules' | 'cleanupCronJobs' | 'leftSettingJobLogs' | 'formerConsumerLines' | 'claimHolders' | 'clientVersion' | 'tlsLibrary' | 'serverCertRefusal' | 'readOnlyJobLogs' | 'backupJobLogs' | 'refresherJobLogs' | 'sessionListings' | 'migrationLockRuns' | 'metadataLockRuns' | 'gateWriter' | 'meshControlPlane' | 'imageHolderNodes' | 'dnsCacheConfig' | 'walRetentionConfig'>;
+type Leads = Pick<TriageEvidence, 'nodeChange' | 'pullQueue' | 'downServices' | 'volumeServerPods' | 'calledServices' | 'callerPods' | 'acmeSolvers' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'namespaceRollouts' | 'redisClientLogs' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'certificateEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'accountJobLogs' | 'migrationJobLogs' | 'failedMigrationLogs' | 'proxyConfig' | 'proxyRoutes' | 'proxyConnectionConfig' | 'sentinelConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume' | 'proxyAcl' | 'yamlBooleans' | 'entrypointScripts' | 'settingConfig' | 'circuitBreakerConfig' | 'groupCoordinator' | 'historyRetention' | 'schedulerReplicas' | 'poolConfig' | 'memoryPoolConfig' | 'schemaGeneration' | 'serverNames' | 'configEndpoints' | 'resolverPeers' | 'senderRollouts' | 'sinkSenders' | 'issuerProvider' | 'cotenantScaleUps' | 'rateLimitService' | 'frontProxy' | 'backendDown' | 'replayingProxy' | 'advertisedHost' | 'gateControllers' | 'queueConsumers' | 'queuePeers' | 'namedNamespaceServices' | 'cronJobSchedules' | 'cleanupCronJobs' | 'leftSettingJobLogs' | 'formerConsumerLines' | 'claimHolders' | 'clientVersion' | 'tlsLibrary' | 'serverCertRefusal' | 'readOnlyJobLogs' | 'backupJobLogs' | 'refresherJobLogs' | 'sessionListings' | 'migrationLockRuns' | 'metadataLockRuns' | 'gateWriter' | 'meshControlPlane' | 'imageHolderNodes' | 'dnsCacheConfig' | 'walRetentionConfig'>;
 /** What the leads add to the cluster DNS's evidence: its capacity, its Corefile. */
 type DnsParts = Partial<Pick<NonNullable<TriageEvidence['dns']>, 'capacity' | 'config' | 'logs' | 'services'>>;
 
@@ -742,6 +743,8 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
   const advertisedHostP = detailsP.then((d) => readAdvertisedHost(ctx, { logs: d.logs }));
   // A broker blocks its sends on a full address: the namespace's Deployments that consume it (one at 0 replicas fills it).
   const queueConsumersP = detailsP.then((d) => readQueueConsumers(ctx, target, d.logs));
+  // SQS says the queue its pods use does not exist: the queues the namespace's other Deployments name in their env.
+  const queuePeersP = Promise.all([podsP, detailsP]).then(([pods, d]) => readQueuePeers(ctx, target, { logs: d.logs, pods: pods.ranked }));
 
   // Its pods sit SchedulingGated past the grace: the cluster's Deployment that lifts the gate, and its replicas.
   const gateControllersP = podsP.then((pods) => readGateControllers(ctx, pods.ranked));
@@ -842,6 +845,7 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     gateWriter: gateWriterP,
     meshControlPlane: meshControlPlaneP,
     queueConsumers: queueConsumersP,
+    queuePeers: queuePeersP,
   });
   const leads: Leads = dropEmpty({ ...found, hostNetworkHolders: hostHolders });
   return { leads, dns: { ...(dnsCapacity === undefined ? {} : { capacity: dnsCapacity }), ...(dnsConfig === undefined ? {} : { config: dnsConfig }), ...(dnsLogs === undefined || dnsLogs.length === 0 ? {} : { logs: dnsLogs }), ...(dnsServices === undefined ? {} : { services: dnsServices }) } };
