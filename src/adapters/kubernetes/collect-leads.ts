@@ -23,6 +23,7 @@ import { readRedisClientLog } from './read-redis-client-log.js';
 import { pickShortNamesElsewhere } from '../../domain/triage/service-elsewhere.js';
 import { listExplainedServices, listPinnedServerPods, listPinnedWriterServices, listRefusingServices, listServerClaimReads, listServerConfigReads, listServerLogSearches, listServerRolloutReads, needsServerClientRollouts, needsServerJobRuns } from '../../domain/triage/analyzers/dependency-refuses.js';
 import { needsBodyLimitCallers } from '../../domain/triage/body-limit-refusal.js';
+import { needsDataObjectRollouts } from '../../domain/triage/data-object-rollout.js';
 import { listRejectedSecrets } from '../../domain/triage/analyzers/credentials-rejected.js';
 import { pickHostPortClashes } from '../../domain/triage/host-port-holders.js';
 import { dnsDeploymentOf, needsDnsCapacity } from '../../domain/triage/dns-capacity.js';
@@ -372,6 +373,9 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     // Or it refuses request bodies over its size limit, unchanged itself (body-limit-refusal.ts): which caller rolled out and sends more.
     const bodies = needsBodyLimitCallers(seen);
     if (bodies !== undefined) return readNamespaceRollouts(ctx, target, bodies.since, 'it refuses request bodies over its size limit: which caller rolled out');
+    // Or its store answers that what it reads does not exist (data-object-rollout.ts): which other client of the store rolled out and renamed or deleted it.
+    const missing = needsDataObjectRollouts(seen);
+    if (missing !== undefined) return readNamespaceRollouts(ctx, target, missing.since, 'its store answers that what it reads does not exist: which other client of the store rolled out');
     // Or its server answers BUSY for another client's script (redis-busy-script.ts): which other client of the server rolled out.
     const blockers = needsServerClientRollouts(d);
     return blockers === undefined ? undefined : readNamespaceRollouts(ctx, target, blockers.since, 'its server is blocked by another client\'s script: which other client rolled out');

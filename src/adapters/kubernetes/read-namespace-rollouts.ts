@@ -4,7 +4,8 @@
 // or a job worker that lists its queues (worker-queue-names.ts: the producer that set a queue name it does not list), or a Kafka
 // consumer whose fetches the brokers refuse for the records' codec (kafka-fetch-stall.ts: the producer that set zstd), or a read_committed
 // consumer that receives nothing while its lag grows (open-transaction-producer.ts: the transactional producer, any age), or a server
-// refusing request bodies over its limit or a dependency blocked by another client's script (client-rollout.ts: the caller or client that rolled out): one list of the namespace's ReplicaSets (at most
+// refusing request bodies over its limit or a dependency blocked by another client's script (client-rollout.ts: the caller or client that rolled out), or a store
+// answering that what it reads does not exist (data-object-rollout.ts: the other client of the store that renamed or deleted it): one list of the namespace's ReplicaSets (at most
 // 300), kept per owning Deployment — its newest revision and the one before — for the Deployments
 // whose newest revision came after `since`. The sender that changed what it sends is the change the
 // consumer's own history lacks (producer-rollout.ts picks it); so is the writer that changed how it

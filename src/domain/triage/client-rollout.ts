@@ -25,6 +25,8 @@ export interface ClientRolloutLook {
   lines: readonly string[];
   /** Words of a revision change that bear on this kind of failure: listed first. */
   bearing: RegExp;
+  /** Another tie through env, tried when none names the Services: the same store host both address (data-object-rollout.ts). */
+  strongEnv?: EnvTie;
 }
 
 export interface ClientRollout extends TiedRollout {
@@ -58,7 +60,8 @@ export function findClientRollout(ev: TriageEvidence, look: ClientRolloutLook): 
   const serving = new Set(look.services);
   const rollouts = (ev.namespaceRollouts ?? []).filter((r) => !serving.has(r.deployment));
   if (rollouts.length === 0) return undefined;
-  const tie = namesServiceHost(look.services);
+  const byService = namesServiceHost(look.services);
+  const tie: EnvTie = (mine, theirs) => byService(mine, theirs) ?? look.strongEnv?.(mine, theirs);
   const picked = pickTiedRollout({ ...ev, namespaceRollouts: rollouts }, { onset: look.onset, pods: look.pods, lines: look.lines, strongEnv: tie, bearing: look.bearing });
   if (picked === undefined) return undefined;
   const names = look.services.find((s) => picked.by?.includes(`names ${s} (`));

@@ -167,6 +167,7 @@ function confirmCommands(ev: TriageEvidence, mechanism: Finding, trigger: Trigge
   if (separation?.attribute === 'image digest') out.push(listDigestsCommand(ev));
   if (trigger.kind === 'revision') out.push(formatKubectl(ev.target, `rollout history ${formatWorkloadRef(ev.target)} --revision=${trigger.revision.revision}`));
   if (trigger.kind === 'none') for (const j of trigger.ranBefore?.jobs ?? []) out.push(formatKubectl(ev.target, `logs job/${j.name} --tail=100`));
+  if (trigger.kind === 'none' && trigger.ranBefore?.rolledOut !== undefined) out.push(formatKubectl(ev.target, `logs deployment/${trigger.ranBefore.rolledOut} --tail=200`));
   if (trigger.kind === 'object-change') out.push(formatKubectl(ev.target, `get ${trigger.object.kind.toLowerCase()} ${trigger.object.name} -o yaml`));
   if (trigger.kind === 'resources-set') {
     const { by, name } = trigger.origin;
@@ -196,6 +197,7 @@ export function diagnose(ev: TriageEvidence, findings: readonly Finding[]): Diag
   let lead = '';
   if (trigger.kind === 'revision' || trigger.kind === 'object-change' || trigger.kind === 'scale-up' || trigger.kind === 'resources-set' || trigger.kind === 'hpa-change') lead = `Since ${trigger.text}: `;
   // A Job that ran just before deleted what the pods read: it is the "since".
+  else if (trigger.kind === 'none' && trigger.ranBefore?.rolledOut !== undefined) lead = `${capitalize(trigger.ranBefore.text)}: `;
   else if (trigger.kind === 'none' && trigger.ranBefore?.gone !== undefined) lead = `Since ${trigger.ranBefore.text}: `;
   else if (trigger.kind === 'first-install') lead = trigger.historyGone ? `Since ${trigger.text.replace(/: nothing earlier.*$/, '')}: ` : `${capitalize(trigger.text.replace(/: nothing earlier.*$/, ''))}: `;
   const quote = mechanism.decisive && !mechanism.title.includes(mechanism.decisive) ? ` — "${shortenQuote(mechanism.decisive.replace(/\s+/g, ' ').trim(), QUOTE_MAX)}"` : '';
@@ -227,7 +229,7 @@ export function diagnose(ev: TriageEvidence, findings: readonly Finding[]): Diag
   const namedJobs = new Set(mechanism.affected?.jobs ?? []);
   const gone = trigger.kind === 'none' ? trigger.ranBefore?.gone : undefined;
   const ranBefore = gone !== undefined
-    ? `; the store answers that ${gone}, which the pods read, does not exist: most likely that Job deleted it`
+    ? `; the store answers that ${gone}, which the pods read, does not exist: most likely ${trigger.kind === 'none' && trigger.ranBefore?.rolledOut !== undefined ? `that rollout of ${trigger.ranBefore.rolledOut} renamed or deleted it` : 'that Job deleted it'}`
     : trigger.kind === 'none' && trigger.ranBefore && !trigger.ranBefore.jobs.every((j) => namedJobs.has(j.owner?.name ?? j.name)) ? `; ${trigger.ranBefore.text}` : '';
   const headline = `${lead}${mechanism.title}${named}${quote}${where ? `, ${where}` : ''}${consequence}${held}${exonerated}${held ? '' : noChange}${ranBefore}${stuck}. ${sentence(action)}`;
 

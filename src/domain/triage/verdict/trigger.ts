@@ -11,6 +11,7 @@ import { HISTORY_MS } from '../pod-status.js';
 import { describeLateLogErrors } from '../late-log-errors.js';
 import { adviseDeletedData, adviseScheduledJobs, describeJobDeleted, describeJobsBeforeOnset, findJobsBeforeOnset } from '../jobs-before-onset.js';
 import { findMissingDataObject } from '../missing-data-object.js';
+import { findDataObjectRollout } from '../data-object-rollout.js';
 import { listErrorLines } from '../error-line.js';
 import { listWorkloadConfigRefs } from '../rate-limit-jobs.js';
 import type { Finding } from '../finding.js';
@@ -53,7 +54,8 @@ export type Trigger =
   | { kind: 'resources-set'; origin: ResourceOrigin; text: string; at?: IsoTime }
   /** Nothing of the workload changed (or the evidence clears its rollout); `ranBefore` names Jobs of the namespace that ran just before the onset, a change to check. */
   /** `gone`: the data object the pods' errors say is missing ("index x"): the Job that ran just before deleted it, so it is the trigger (missing-data-object.ts). */
-  | { kind: 'none'; text: string; exonerated?: string; ranBefore?: { jobs: NamespaceJobEvidence[]; text: string; advice?: string; gone?: string } };
+  /** `rolledOut`: no Job ran, and another Deployment talking to the same store rolled out just before: that Deployment (data-object-rollout.ts); `text` is then its "likely since …". */
+  | { kind: 'none'; text: string; exonerated?: string; ranBefore?: { jobs: NamespaceJobEvidence[]; text: string; advice?: string; gone?: string; rolledOut?: string } };
 
 function podsOf(ev: TriageEvidence, mechanism: Finding | undefined, d: Differential): PodEvidence[] {
   const names = new Set(mechanism?.affected?.pods ?? []);
@@ -349,10 +351,16 @@ function withJobsBefore(ev: TriageEvidence, onset: IsoTime | undefined, t: Extra
   const named = (j: NamespaceJobEvidence): boolean => mechanism?.title.includes(`Job ${j.name}`) === true;
   const jobs = findJobsBeforeOnset(ev.namespaceJobs, onset, ev.target.kind === 'CronJob' ? ev.target.name : undefined).filter((j) => !named(j));
   const text = describeJobsBeforeOnset(jobs, onset, ev.collectedAt, ev.cronJobSchedules, ev.namespaceJobs, listWorkloadConfigRefs(ev));
-  if (text === undefined) return t;
-  // The store says what the pods read is gone, and the Job ran just before: it deleted it.
   const names = new Set(ev.pods.map((p) => p.name));
-  const gone = findMissingDataObject(listErrorLines(ev.logs.filter((l) => !l.previous && names.has(l.pod)).flatMap((l) => l.lines)));
+  const errors = listErrorLines(ev.logs.filter((l) => !l.previous && names.has(l.pod)).flatMap((l) => l.lines));
+  if (text === undefined) {
+    // The store says what the pods read is gone and no Job ran: another client of the store rolled out just before.
+    const other = onset === undefined ? undefined : findDataObjectRollout(ev, onset, [...names], errors);
+    if (other === undefined) return t;
+    return { ...t, text: t.text.replace(/^no change found/, 'no change of the workload found'), ranBefore: { jobs: [], text: other.text, advice: other.advice, gone: other.gone, rolledOut: other.rollout.deployment } };
+  }
+  // The store says what the pods read is gone, and the Job ran just before: it deleted it.
+  const gone = findMissingDataObject(errors);
   const [first] = jobs;
   if (gone !== undefined && first !== undefined && onset !== undefined) {
     return { ...t, text: t.text.replace(/^no change found/, 'no change of the workload found'), ranBefore: { jobs, text: describeJobDeleted(first, onset, ev.collectedAt), advice: adviseDeletedData(first, gone), gone } };
