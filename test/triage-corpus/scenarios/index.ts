@@ -111,6 +111,7 @@ import { HOLDOUT_97_SCENARIOS } from '../heldout-97/stories.js';
 import { HOLDOUT_98_SCENARIOS } from '../heldout-98/stories.js';
 import { HOLDOUT_99_SCENARIOS } from '../heldout-99/stories.js';
 import { HOLDOUT_100_SCENARIOS } from '../heldout-100/stories.js';
+import { HOLDOUT_101_SCENARIOS } from '../heldout-101/stories.js';
 
 export const CORPUS: CorpusScenario[] = [
   ...EXAMPLE_SCENARIOS,
@@ -126,7 +127,7 @@ export const CORPUS: CorpusScenario[] = [
   ...HEALTHY_SCENARIOS,
   ...HOLDOUT_SCENARIOS,
   ...HOLDOUT_2_SCENARIOS,
-  // Held-out rounds 3–100: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
+  // Held-out rounds 3–101: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
   ...HOLDOUT_3_SCENARIOS,
   ...HOLDOUT_4_SCENARIOS,
   ...HOLDOUT_5_SCENARIOS,
@@ -225,4 +226,5 @@ export const CORPUS: CorpusScenario[] = [
   ...HOLDOUT_98_SCENARIOS,
   ...HOLDOUT_99_SCENARIOS,
   ...HOLDOUT_100_SCENARIOS,
+  ...HOLDOUT_101_SCENARIOS,
 ];
