@@ -15,6 +15,7 @@ import type { QueuePeerEvidence } from './evidence-queue-peers.js';
 import type { SettingConfigEvidence } from './evidence-setting-config.js';
 import { findTimedLogHits } from './timed-log-hits.js';
 import { formatAgo } from './time-span.js';
+import { editDistance } from './near-names.js';
 
 const MISSING_QUEUE = /\bNonExistentQueue\b|\bQueueDoesNotExist\b|The specified queue does not exist/i;
 /** An SQS queue URL (any partition's endpoint): its last segment is the queue's name. */
@@ -45,16 +46,6 @@ export function findMissingQueueErrors(logs: readonly LogEvidence[], pods: reado
 /** A name's words in order, separators dropped: `prod-orders_in` and `orders-in-prod` share them. */
 function wordsOf(name: string): string {
   return name.toLowerCase().split(/[-_.]+/).filter((w) => w !== '').sort().join(' ');
-}
-
-function editDistance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++) next[j] = Math.min((row[j] ?? 0) + 1, (next[j - 1] ?? 0) + 1, (row[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
-    row = next;
-  }
-  return row[b.length] ?? 0;
 }
 
 /** Shorter names than this are too alike by chance for a letter or two to mean a typo. */
