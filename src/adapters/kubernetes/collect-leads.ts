@@ -234,6 +234,45 @@ type Leads = Pick<TriageEvidence, 'nodeChange' | 'pullQueue' | 'downServices' | 
 /** What the leads add to the cluster DNS's evidence: its capacity, its Corefile. */
 type DnsParts = Partial<Pick<NonNullable<TriageEvidence['dns']>, 'capacity' | 'config' | 'logs' | 'services'>>;
 
+type OtherRolloutSeen = Pick<TriageEvidence, 'logs' | 'pods' | 'collectedAt'> & { namespace: string; target: TriageTarget };
+
+/**
+ * Where the workload's evidence says another workload of its namespace changed what it receives or holds, the
+ * question asked of the namespace's ReplicaSets, in order: the first that applies gives the since and why the list
+ * is read (no reason: readNamespaceRollouts's own, messages it cannot take).
+ */
+const OTHER_ROLLOUT_QUESTIONS: readonly (readonly [(seen: OtherRolloutSeen) => { since: string } | undefined, string | undefined])[] = [
+  // Messages it cannot take (unregistered tasks, "Unknown magic byte!"): which sender rolled out.
+  [needsNamespaceRollouts, undefined],
+  [needsWriterRollouts, 'its transactions deadlock with another writer: which writer rolled out'],
+  // Its statements time out waiting on locks (lock-holder-sessions.ts): which other client of the database rolled out and holds them.
+  [needsLockHolderRollouts, 'its statements time out on locks: which other client of the database rolled out'],
+  [needsMappingSenders, 'its index refuses the documents it writes for their mapping: which sender rolled out'],
+  // Its consumer lag sits on one partition (partition-lag-skew.ts): which producer changed its key.
+  [needsKeyProducers, 'its consumer lag sits on one partition: which producer changed its message key'],
+  // Its Redis evicts the keys it needs (redis-evicting-keys): which other writer began filling it.
+  [needsEvictionWriters, 'its Redis evicts the keys it needs at maxmemory: which other writer began filling it'],
+  // Its Redis calls time out with no blocking command of its own (redis-client-rollout.ts): which other client of the Redis rolled out.
+  [needsRedisClientRollouts, 'its Redis calls time out with nothing of its own holding Redis: which other client of it rolled out'],
+  // A job worker that lists its queues (worker-queue-names.ts): which producer set a queue name it does not list.
+  [needsQueueProducers, 'it is a worker listing its queues: which producer set a queue name it does not list'],
+  // The brokers refuse its fetches for the records' codec (kafka-fetch-stall.ts): which producer began to compress with zstd.
+  [needsCodecProducers, 'the brokers refuse its fetches for the records\' codec: which producer set zstd'],
+  // It reads read_committed and receives nothing while its lag grows, with no error (read-committed-stall.ts): which
+  // transactional producer (of any age) left a transaction open — its pod lost, by the namespace's Warnings already read.
+  [needsTransactionalProducers, 'it reads read_committed and receives nothing while its lag grows: which transactional producer left a transaction open'],
+  // It refuses every bearer token for its signing algorithm (token-algorithm-mismatch.ts): which issuer changed how it signs.
+  [needsSigningRollouts, 'it refuses every token for its signing algorithm: which token issuer changed how it signs'],
+  // Postgres refuses its logins for their role's CONNECTION LIMIT (pg-role-limit.ts): which other client of the role rolled out.
+  [needsRoleSharerRollouts, 'its role is at its CONNECTION LIMIT: which other client of the role rolled out'],
+  // It refuses request bodies over its size limit, unchanged itself (body-limit-refusal.ts): which caller rolled out and sends more.
+  [needsBodyLimitCallers, 'it refuses request bodies over its size limit: which caller rolled out'],
+  // Its store answers that what it reads does not exist (data-object-rollout.ts): which other client of the store rolled out and renamed or deleted it.
+  [needsDataObjectRollouts, 'its store answers that what it reads does not exist: which other client of the store rolled out'],
+  // Its server answers BUSY for another client's script (redis-busy-script.ts): which other client of the server rolled out.
+  [needsServerClientRollouts, 'its server is blocked by another client\'s script: which other client rolled out'],
+];
+
 export async function readLeads(ctx: CollectContext, target: TriageTarget, first: FirstReads): Promise<{ leads: Leads; dns: DnsParts }> {
   const now = (): string => ctx.now().toISOString();
   const { pods: podsP, services: servicesP, slices: slicesP, details: detailsP } = first;
@@ -333,52 +372,14 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     const svc = services.services.find((s) => s.name === peer);
     return svc === undefined ? undefined : readPeerRollout(ctx, svc);
   });
-  // Messages it cannot take (unregistered tasks, "Unknown magic byte!"), or transactions deadlocking with another writer: which other Deployment rolled out before.
+  // Whether another workload's rollout is the since (OTHER_ROLLOUT_QUESTIONS): the first question the evidence asks wins; one list read at most.
   const namespaceRolloutsP = Promise.all([podsP, detailsP]).then(([pods, d]) => {
-    const seen = { logs: d.logs, pods: pods.ranked, collectedAt: now() };
-    const need = needsNamespaceRollouts(seen);
-    if (need !== undefined) return readNamespaceRollouts(ctx, target, need.since);
-    const writers = needsWriterRollouts(seen);
-    if (writers !== undefined) return readNamespaceRollouts(ctx, target, writers.since, 'its transactions deadlock with another writer: which writer rolled out');
-    // Or its statements time out waiting on locks (lock-holder-sessions.ts): which other client of the database rolled out and holds them.
-    const waits = needsLockHolderRollouts(seen);
-    if (waits !== undefined) return readNamespaceRollouts(ctx, target, waits.since, 'its statements time out on locks: which other client of the database rolled out');
-    const senders = needsMappingSenders({ ...seen, namespace: ctx.namespace });
-    if (senders !== undefined) return readNamespaceRollouts(ctx, target, senders.since, 'its index refuses the documents it writes for their mapping: which sender rolled out');
-    // Or its consumer lag sits on one partition (partition-lag-skew.ts): which producer changed its key.
-    const keyed = needsKeyProducers(seen);
-    if (keyed !== undefined) return readNamespaceRollouts(ctx, target, keyed.since, 'its consumer lag sits on one partition: which producer changed its message key');
-    // Or its Redis evicts the keys it needs (redis-evicting-keys): which other writer began filling it.
-    const evicting = needsEvictionWriters(seen);
-    if (evicting !== undefined) return readNamespaceRollouts(ctx, target, evicting.since, 'its Redis evicts the keys it needs at maxmemory: which other writer began filling it');
-    // Or its Redis calls time out with no blocking command of its own (redis-client-rollout.ts): which other client of the Redis rolled out.
-    const redisClients = needsRedisClientRollouts({ ...seen, target });
-    if (redisClients !== undefined) return readNamespaceRollouts(ctx, target, redisClients.since, 'its Redis calls time out with nothing of its own holding Redis: which other client of it rolled out');
-    // Or it is a job worker that lists its queues (worker-queue-names.ts): which producer set a queue name it does not list.
-    const queues = needsQueueProducers(seen);
-    if (queues !== undefined) return readNamespaceRollouts(ctx, target, queues.since, 'it is a worker listing its queues: which producer set a queue name it does not list');
-    // Or the brokers refuse its fetches for the records' codec (kafka-fetch-stall.ts): which producer began to compress with zstd.
-    const codec = needsCodecProducers(seen);
-    if (codec !== undefined) return readNamespaceRollouts(ctx, target, codec.since, 'the brokers refuse its fetches for the records\' codec: which producer set zstd');
-    // Or it reads read_committed and receives nothing while its lag grows, with no error (read-committed-stall.ts): which
-    // transactional producer (of any age) left a transaction open — its pod lost, by the namespace's Warnings already read.
-    const txn = needsTransactionalProducers(seen);
-    if (txn !== undefined) return readNamespaceRollouts(ctx, target, txn.since, 'it reads read_committed and receives nothing while its lag grows: which transactional producer left a transaction open');
-    // Or it refuses every bearer token for its signing algorithm (token-algorithm-mismatch.ts): which issuer changed how it signs.
-    const signing = needsSigningRollouts(seen);
-    if (signing !== undefined) return readNamespaceRollouts(ctx, target, signing.since, 'it refuses every token for its signing algorithm: which token issuer changed how it signs');
-    // Or Postgres refuses its logins for their role's CONNECTION LIMIT (pg-role-limit.ts): which other client of the role rolled out.
-    const sharers = needsRoleSharerRollouts(seen);
-    if (sharers !== undefined) return readNamespaceRollouts(ctx, target, sharers.since, 'its role is at its CONNECTION LIMIT: which other client of the role rolled out');
-    // Or it refuses request bodies over its size limit, unchanged itself (body-limit-refusal.ts): which caller rolled out and sends more.
-    const bodies = needsBodyLimitCallers(seen);
-    if (bodies !== undefined) return readNamespaceRollouts(ctx, target, bodies.since, 'it refuses request bodies over its size limit: which caller rolled out');
-    // Or its store answers that what it reads does not exist (data-object-rollout.ts): which other client of the store rolled out and renamed or deleted it.
-    const missing = needsDataObjectRollouts(seen);
-    if (missing !== undefined) return readNamespaceRollouts(ctx, target, missing.since, 'its store answers that what it reads does not exist: which other client of the store rolled out');
-    // Or its server answers BUSY for another client's script (redis-busy-script.ts): which other client of the server rolled out.
-    const blockers = needsServerClientRollouts(d);
-    return blockers === undefined ? undefined : readNamespaceRollouts(ctx, target, blockers.since, 'its server is blocked by another client\'s script: which other client rolled out');
+    const seen: OtherRolloutSeen = { logs: d.logs, pods: pods.ranked, collectedAt: now(), namespace: ctx.namespace, target };
+    for (const [needs, why] of OTHER_ROLLOUT_QUESTIONS) {
+      const need = needs(seen);
+      if (need !== undefined) return readNamespaceRollouts(ctx, target, need.since, why);
+    }
+    return undefined;
   });
   // Its Redis calls time out and another client of that Redis rolled out: what that client's log says it runs against Redis.
   const redisClientLogsP = Promise.all([podsP, detailsP, namespaceRolloutsP]).then(([pods, d, rollouts]) => {
