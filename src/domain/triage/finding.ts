@@ -188,6 +188,12 @@ export interface Finding {
    */
   rollbackUndoes?: string;
   /**
+   * The rollback mitigates but leaves a step to do before the revision's change can come back (a
+   * store's data to upgrade from the version that wrote it): the verdict says "roll back, then
+   * this" rather than offering the fix as an alternative to the rollback.
+   */
+  rollbackThen?: string;
+  /**
    * The fault passes by itself (a slow pull that will finish): the verdict says to wait, not to
    * roll back, even when a revision brought it on. Says what ends it.
    */

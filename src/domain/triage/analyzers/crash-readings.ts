@@ -83,6 +83,7 @@ import { capitalize } from '../../text.js';
 import { findGrpcProbeOnTls, fixFor } from '../grpc-probe-tls.js';
 import { listProbeEvents, resolveProbePort } from '../probe-failures.js';
 import { explainHostKeyChanged, findHostKeyRefusal } from '../host-key-changed.js';
+import { findDataClaim, findStoreDataVersion, tellStoreDataVersion } from '../store-data-version.js';
 
 export type ExitClass = 'bad-interpreter' | 'missing-library' | 'not-found' | 'not-executable' | 'wrong-arch' | 'start-failed' | 'illegal-instruction' | 'segfault' | 'abort' | 'app-error';
 
@@ -118,6 +119,8 @@ export interface CrashReading extends Partial<ToldReading> {
   onNodes?: true;
   /** See Finding.sharedLimit. */
   sharedLimit?: string;
+  /** See Finding.rollbackThen. */
+  rollbackThen?: string;
   /** The reading names its cause for certain. */
   sure?: true;
   /** Services of the namespace the reading found behind the crash. */
@@ -788,8 +791,22 @@ const hostKeyChanged: Reader = (c) => {
   return { title: `: ${told.summary}`, cause: told.likelyCause, action: told.nextAction, fix: told.fix, decisive: refusal.quote, outside: "the SSH server's host key changed", evidence: [], sure: true };
 };
 
+/**
+ * A data store refusing the data on its claim because another version of it wrote it (a major
+ * bump over an old data directory, a pin back under a newer dump, an FCV never raised): the line
+ * naming both versions decides, not the "Exiting" after it; the store's own upgrade step follows
+ * the rollback.
+ */
+const storeDataVersion: Reader = (c) => {
+  const { container, pod } = c.first.ref;
+  const found = isAppError(c) ? findStoreDataVersion(c.lines, container) : undefined;
+  if (found === undefined) return undefined;
+  const { evidence, ...told } = tellStoreDataVersion(found, findDataClaim(container, pod));
+  return { ...told, evidence, decisive: found.line, sure: true };
+};
+
 /** Read before the deciding line is known: what stops the start, then what the log and the runtime say. */
-const BEFORE_THE_LINE: readonly Reader[] = [nodeReboot, interpreter, loaderFailure, kestrelCertificate, errexitStop, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, unreadWebIdentity, metadataService, cudaDriver, illegalInstruction, removedApi, staleToken, leaseLoss, migrationChecksum, classVersion, jvmOption, securityManager, hadoopScheme, psychSafeLoad, numpyAbi, libraryMajor, kafkaNoOffset, keystoreType, fatalRejection, poisonMessage, grpcProbeOnTls, codeDefect, etcdRejoin, beanCycle, notNullViolation, serverVersionRequirement, stalePidFile, volumeFilesystemError, corruptStateFile, railsCredentials, grantRefusal, hostKeyChanged];
+const BEFORE_THE_LINE: readonly Reader[] = [nodeReboot, interpreter, loaderFailure, kestrelCertificate, errexitStop, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, unreadWebIdentity, metadataService, cudaDriver, illegalInstruction, removedApi, staleToken, leaseLoss, migrationChecksum, classVersion, jvmOption, securityManager, hadoopScheme, psychSafeLoad, numpyAbi, libraryMajor, kafkaNoOffset, keystoreType, fatalRejection, poisonMessage, grpcProbeOnTls, codeDefect, etcdRejoin, beanCycle, notNullViolation, serverVersionRequirement, stalePidFile, volumeFilesystemError, corruptStateFile, railsCredentials, grantRefusal, hostKeyChanged, storeDataVersion];
 
 /** Read from the deciding line and the log around it. */
 const FROM_THE_LINE: readonly Reader[] = [portClash, absentDownwardKey, envFromPrefix, renamedEnvKey, yamlBoolean, unparsedValue, storePassword, rbacForbidden, keyFileMode, securityRefusal, rootSquash, volumeOwner, foreignClusterData, serverNamesHash, pgPrivilege, failedMigration];

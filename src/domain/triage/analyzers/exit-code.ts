@@ -189,6 +189,7 @@ function describeGroup(ev: TriageEvidence, hits: ExitHit[]): Finding {
     ...(decisive !== undefined && RATE_LIMITED.test(decisive) ? { scalesWithReplicas: true as const } : {}),
     ...(reading?.outside ? { outsideWorkload: reading.outside } : {}),
     ...(reading?.noRollback ? { noRollback: reading.noRollback } : {}),
+    ...(reading?.rollbackThen ? { rollbackThen: reading.rollbackThen } : {}),
     ...(reading?.sharedLimit ? { sharedLimit: reading.sharedLimit } : {}),
     // A fault in the code the pods started with, whose first crash waited for load: it began when they started.
     ...(reading?.onset && reading.buildsUp ? { onset: reading.onset, buildsUp: reading.buildsUp, latent: reading.buildsUp } : {}),

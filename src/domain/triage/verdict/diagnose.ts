@@ -112,6 +112,8 @@ function decideAction(ev: TriageEvidence, mechanism: Finding, trigger: Trigger, 
     if (mechanism.rollbackUndoes !== undefined) {
       return { action: `${capitalize(fix)}; rolling back to revision ${trigger.previous.revision} would also ${mechanism.rollbackUndoes}, so keep it as the fallback`, command };
     }
+    // The rollback brings back what read the data; the step the change skipped comes after it, not instead.
+    if (mechanism.rollbackThen !== undefined) return { action: `Roll back to revision ${trigger.previous.revision}, then ${lower(mechanism.rollbackThen)}`, command };
     return { action: `Roll back to revision ${trigger.previous.revision}, or ${lower(fix)}`, command };
   }
   // Replicas added by hand brought on a limit they share: fewer of them undo it, a rollback nothing.

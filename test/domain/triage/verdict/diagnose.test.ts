@@ -89,6 +89,13 @@ describe('diagnose', () => {
     expect(d?.actionCommand).toBe('kubectl rollout undo deployment/payment-service --to-revision=6 -n payments --context prod-eu-west-1');
   });
 
+  it('says the step after the rollback, not an alternative to it, when the change skipped one', () => {
+    const store = { ...dnsTypo, id: 'exit-code/app-error/app', kind: 'exit-code' as const, fix: 'upgrade the data first', rollbackThen: 'upgrade the data from the old version before moving again' };
+    const d = diagnose(badRolloutScenario(), [rollout, store]);
+    expect(d?.action).toBe('Roll back to revision 6, then upgrade the data from the old version before moving again');
+    expect(d?.actionCommand).toBe('kubectl rollout undo deployment/payment-service --to-revision=6 -n payments --context prod-eu-west-1');
+  });
+
   it('clips a long decisive quote in the middle, keeping its head and its end, and does not repeat one the title already carries', () => {
     const stack = `java.lang.IllegalStateException: Failed to load ApplicationContext ${'for [WebMergedContextConfiguration@6b2e46af testClass = PaymentServiceApplication] '.repeat(4)}`;
     const long = diagnose(badRolloutScenario(), [{ ...dnsTypo, decisive: stack }]);
