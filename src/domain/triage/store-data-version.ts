@@ -25,7 +25,7 @@ export interface StoreDataVersion {
   written?: string;
   /** The release that wrote the data, when the format tells it ("7.2"). */
   writer?: string;
-  /** The version that refuses it ("16.4"), from the line or the server's start banner. */
+  /** The version that refuses it ("17.2"), from the line or the server's start banner. */
   running?: string;
   /** The data is older than the server reads, newer, or the log does not say. */
   data: 'older' | 'newer' | 'other';
@@ -65,7 +65,7 @@ function compareVersions(a: string, b: string): number {
   return 0;
 }
 
-/** The version of the image's tag ("16.4" of postgres:16.4-bookworm), when it starts with one. */
+/** The version of the image's tag ("17.2" of postgres:17.2-bookworm), when it starts with one. */
 export function imageVersion(image: string | undefined): string | undefined {
   return /:(\d+(?:\.\d+)*)[^/:]*$/.exec((image ?? '').replace(/@sha256:[0-9a-f]+$/, ''))?.[1];
 }
