@@ -83,7 +83,7 @@ describe('Redis Cluster refusing multi-key commands during a slot migration (TRY
     expect(report.verdict).toBe('problems');
     expect(report.headline).toMatch(/^Redis sessions-cluster refuses multi-key commands/);
     expect(report.headline).toMatch(/since Job sessions-cluster-reshard/);
-    expect(report.headline).toMatch(/revision 7 \(35m ago\) is not the cause/);
+    expect(report.headline).toMatch(/revision 7 \(35m ago\) is not the trigger/);
     expect(report.headline).not.toMatch(/roll(ing)? ?back to|rollout undo/i);
   });
 });
