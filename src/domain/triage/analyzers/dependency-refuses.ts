@@ -44,6 +44,7 @@ import { CLICKHOUSE_MEMORY_TOTAL, CLICKHOUSE_TOO_MANY_PARTS, CLICKHOUSE_TOO_MANY
 import { SORT_MEMORY_LIMIT, describeSortMemoryLimit, fixSortMemoryLimit } from '../sort-memory-limit.js';
 import { WRONG_TYPE, describeWrongType, fixWrongType } from '../redis-wrong-type.js';
 import { MOVED_CLIENT_SIDE, MOVED_FIX, MOVED_WHY, REDIS_MOVED } from '../redis-moved.js';
+import { REDIS_TRYAGAIN, TRYAGAIN_DOES, TRYAGAIN_FIX, TRYAGAIN_HOLDS, TRYAGAIN_OUTLASTS, TRYAGAIN_REFUSES, TRYAGAIN_WHY, describeSplitCommands, fixSlotMigration } from '../redis-slot-migration.js';
 import { EXTENSION_TYPE_FIX, EXTENSION_TYPE_OUTLASTS, EXTENSION_TYPE_WHY, PG_EXTENSION_TYPE_MISSING, describeExtensionType, fixExtensionType } from '../pg-extension-type.js';
 import { MAPPING_FILLS, TOTAL_FIELDS_LIMIT, describeFieldLimit } from '../field-limit.js';
 import { LOCK_TABLE_SETTINGS, PARTITIONS_NAMED, PG_LOCK_TABLE_FULL, raiseLockTable, readLockTableSize } from '../pg-lock-table.js';
@@ -183,8 +184,12 @@ interface Refusal {
    * Another client's work inside the server brings it on (a long script blocks it for all): a Job
    * of the namespace that talks to the same server and started just before the refusals is its
    * trigger (server-job-runs.ts). Says, after "the first …", what a refusal is called ("BUSY").
+   * `holds` and `does` say what that work does to the server and what the Job runs there, when
+   * not a blocker of everyone (default: "another client's work inside it holds it for everyone").
+   * `jobsOnly`: only a run does that work (a resharding), so no other Deployment's release is
+   * looked for in its place.
    */
-  ranBy?: { what: string; fix: (runner: string, back?: number) => string; bearing?: RegExp };
+  ranBy?: { what: string; fix: (runner: string, back?: number) => string; bearing?: RegExp; holds?: string; does?: string; jobsOnly?: true };
   /**
    * The server lost something at one moment (an extension a restore did not bring back): the first
    * refusal dates it, so a Job or change just before it is tested as the trigger.
@@ -266,6 +271,17 @@ const REFUSALS: readonly Refusal[] = [
     clientSide: 'The cluster itself is healthy and serves every single-key command: the command these pods send is at fault, most often a release that batched several reads or writes into one multi-key call.',
     why: 'A Redis Cluster spreads keys over 16384 hash slots held by different masters and serves a multi-key command (MGET, MSET, DEL of several keys, a transaction or script over several keys) only when every key hashes to the same slot; otherwise it answers CROSSSLOT, and every such call fails while the pods stay Ready. Keys share a slot only when they share a hash tag (the part between { and }).',
     fix: 'put the keys one command reads under one hash tag ({…}), or split the command into per-key or per-slot calls',
+  },
+  // A Redis Cluster moving slots between masters: multi-key commands split by a moving slot (redis-slot-migration.ts).
+  {
+    server: 'Redis',
+    pattern: REDIS_TRYAGAIN,
+    refuses: TRYAGAIN_REFUSES,
+    measure: describeSplitCommands,
+    ranBy: { what: 'TRYAGAIN', fix: fixSlotMigration, holds: TRYAGAIN_HOLDS, does: TRYAGAIN_DOES, jobsOnly: true },
+    outlastsRollback: TRYAGAIN_OUTLASTS,
+    why: TRYAGAIN_WHY,
+    fix: TRYAGAIN_FIX,
   },
   // A client that is not cluster-aware, talking to a Redis Cluster as if it were one node.
   {
@@ -1449,7 +1465,7 @@ function tellRefusals(ev: TriageEvidence): ToldRefusal[] {
     const firstRefusal = r.ranBy ? hits.map(timeOfHit).filter((t) => t !== undefined).sort()[0] : undefined;
     const runs = r.ranBy && service ? findServerJobRuns(ev.namespaceJobs?.jobs ?? [], service.name, firstRefusal) : undefined;
     // No Job ran it: a Deployment of the namespace, its env naming the server first, whose release came just before the first refusal (client-rollout.ts).
-    const client = r.ranBy && service && runs === undefined && firstRefusal ? findClientRollout(ev, { onset: firstRefusal, services: [service.name], pods, lines: hits.map((h) => h.line), bearing: r.ranBy.bearing ?? /image/i }) : undefined;
+    const client = r.ranBy && !r.ranBy.jobsOnly && service && runs === undefined && firstRefusal ? findClientRollout(ev, { onset: firstRefusal, services: [service.name], pods, lines: hits.map((h) => h.line), bearing: r.ranBy.bearing ?? /image/i }) : undefined;
     const ranText = runs && firstRefusal && r.ranBy ? describeServerJobRuns(runs, firstRefusal, ev.collectedAt, r.ranBy.what) : client ? `${describeClientSince(client, ev.collectedAt)}, ${describeClientTie(client, 'another client')}` : undefined;
     const runner = runs ? (runs.first.owner ? `${runs.first.owner.kind} ${runs.first.owner.name}` : `Job ${runs.first.name}`) : client ? `Deployment ${client.deployment}` : undefined;
     const fixed = runner && r.ranBy ? r.ranBy.fix(runner, client?.previous?.revision) : fixedHere;
@@ -1504,7 +1520,7 @@ function tellRefusals(ev: TriageEvidence): ToldRefusal[] {
       ...(toldAt || runs || client || leftOn || rolled || edited || cleanup ? { datesChange: true as const } : {}),
       ...(leftJob ? { outsideWorkload: `the setting lives in the ${r.server} server, left on by ${leftJob}; a rollout of these pods changes nothing` } : {}),
       ...(fillStart && r.fills ? { onset: fillStart, buildsUp: r.fills, latent: r.fills } : onset ? { onset } : leftOn?.run.createdAt ? { onset: leftOn.run.createdAt } : firstRefusal && (runs || client) ? { onset: firstRefusal } : {}),
-      likelyCause: mixedWhy ? `${mixedWhy}. Each new connection lands on any of them, so those that reach a replica fail every write; no failover is needed for that, and the servers are healthy.` : replicaWhy ? `${replicaWhy}. Every connection lands on a replica, which serves reads and refuses every write; no failover is needed for that, and the servers are healthy.` : pinnedWhy ? `${pinnedWhy}. Reads still work there, so probes that only PING or read keep passing while every write fails.` : r.clientSide ? `${r.why}${configRead ? ` Here ${configRead.why}` : ''} ${r.clientSide}${migrated ? ` ${migrated}: the schema change the statements prepared before it no longer match.` : ''}` : `${why}${configRead ? ` Here ${configRead.why}` : ''}${backlog} ${r.byClient ? `${r.server}${service ? ` (${service.name})` : ''} is up and answering: what it refuses is the way these pods write to it, and restarting either will not help.${builtSince ? ` ${builtSince}` : ''}` : r.ranBy ? `${r.server}${service ? ` (${service.name})` : ''} and these pods are healthy: another client's work inside it holds it for everyone.` : `The fault is on the ${r.server} side${service ? ` (${service.name})` : ''}, not in these pods: restarting them will not help.`}${runs && runner && service ? ` ${runner} talks to ${service.name} and its run began just before the first ${r.ranBy?.what ?? 'refusal'}: what it runs there is the likely blocker (its log says what it sent).` : clientSaid}${cleanup ? ` ${explainStoppedCleanup(cleanup)}` : ''}`,
+      likelyCause: mixedWhy ? `${mixedWhy}. Each new connection lands on any of them, so those that reach a replica fail every write; no failover is needed for that, and the servers are healthy.` : replicaWhy ? `${replicaWhy}. Every connection lands on a replica, which serves reads and refuses every write; no failover is needed for that, and the servers are healthy.` : pinnedWhy ? `${pinnedWhy}. Reads still work there, so probes that only PING or read keep passing while every write fails.` : r.clientSide ? `${r.why}${configRead ? ` Here ${configRead.why}` : ''} ${r.clientSide}${migrated ? ` ${migrated}: the schema change the statements prepared before it no longer match.` : ''}` : `${why}${configRead ? ` Here ${configRead.why}` : ''}${backlog} ${r.byClient ? `${r.server}${service ? ` (${service.name})` : ''} is up and answering: what it refuses is the way these pods write to it, and restarting either will not help.${builtSince ? ` ${builtSince}` : ''}` : r.ranBy ? `${r.server}${service ? ` (${service.name})` : ''} and these pods are healthy: ${r.ranBy.holds ?? "another client's work inside it holds it for everyone"}.` : `The fault is on the ${r.server} side${service ? ` (${service.name})` : ''}, not in these pods: restarting them will not help.`}${runs && runner && service ? ` ${runner} talks to ${service.name} and its run began just before the first ${r.ranBy?.what ?? 'refusal'}: ${r.ranBy?.does ?? 'what it runs there is the likely blocker (its log says what it sent)'}.` : clientSaid}${cleanup ? ` ${explainStoppedCleanup(cleanup)}` : ''}`,
       nextAction: r.clientSide ? `Fix ${r.fixes ?? 'the command these pods send to'} ${named}: ${fixed}.` : `Fix ${named}: ${fixed}${alarm?.gone[0] ? ` — start with ${alarm.gone.map((g) => g.user).join(', ')}, whose connection is gone` : ''}.`,
       fix: fixed,
       confirmCommands: [

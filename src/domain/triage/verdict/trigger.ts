@@ -235,7 +235,9 @@ export function findTrigger(ev: TriageEvidence, mechanism: Finding | undefined, 
       return { kind: 'revision', revision: newest, previous, diff, ...(change ? { change } : {}), text: `${describeRevision(newest, change, now)}, which uses more ${mechanism?.sharedLimit ?? ''}: ${alone}`, at: newest.createdAt };
     }
     if (mechanism?.outsideWorkload !== undefined) {
-      const exonerated = `revision ${newest.revision} (${formatAgo(rolledOut, now)}) is not the cause: ${mechanism.outsideWorkload}`;
+      // The mechanism's title already names the change that brought it on (a Job's run): the revision is cleared as the trigger, beside it.
+      const cleared = mechanism.datesChange ? 'is not the trigger' : 'is not the cause';
+      const exonerated = `revision ${newest.revision} (${formatAgo(rolledOut, now)}) ${cleared}: ${mechanism.outsideWorkload}`;
       return withJobsBefore(ev, onset, { kind: 'none', text: exonerated, exonerated }, mechanism);
     }
     // Ready pods that worked cleanly long after the rollout and only then began to fail: something else changed.

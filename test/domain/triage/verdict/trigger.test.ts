@@ -339,6 +339,12 @@ describe('findTrigger', () => {
     expect(trigger(ev, { ...refused, outsideWorkload: undefined }).kind).toBe('revision');
   });
 
+  it('clears the revision as the trigger when the mechanism already dates its own change (a Job\'s run)', () => {
+    const ev = webhookDownScenario();
+    const dated = mechanism('pod-create-failed', [], { affected: undefined, layer: 'network/routing', outsideWorkload: 'any new pod, of any revision, is refused by the same webhook', datesChange: true });
+    expect(trigger(ev, dated)).toMatchObject({ kind: 'none', exonerated: 'revision 7 (12m ago) is not the trigger: any new pod, of any revision, is refused by the same webhook' });
+  });
+
   it('dates a fault the Ready pods do not show by the onset its analyzer saw, and picks the command change', () => {
     const pods = [0, 1, 2].map((i) => pod(i, { revisionHash: REV7.hash, createdAt: minutesAgo(20), startTime: minutesAgo(20), containers: [container({ command: ['sleep', 'infinity'], probes: {} })] }));
     const base = baseEvidence({ pods });
