@@ -19,14 +19,14 @@ export interface VersionRefusal {
 }
 
 /** pg_dump 12+: "pg_dump: error: aborting …"; before 12: "pg_dump: aborting …". */
-const REFUSAL = /\b(pg_dump(?:all)?): (?:error: )?aborting because of server version mismatch/;
+export const DUMP_VERSION_REFUSAL = /\b(pg_dump(?:all)?): (?:error: )?aborting because of server version mismatch/;
 /** 15+: "pg_dump: detail: server version: 16.4 (…); pg_dump version: 15.8 (…)"; older: "pg_dump: error: server version: …" or "pg_dump: server version: …". */
 const VERSIONS = /\b(pg_dump(?:all)?): (?:detail: |error: )?server version: (\d+(?:\.\d+)*)[^;]*; pg_dump(?:all)? version: (\d+(?:\.\d+)*)/;
 
 export function findVersionRefusal(lines: readonly string[]): VersionRefusal | undefined {
-  const refusal = lines.find((l) => REFUSAL.test(l));
+  const refusal = lines.find((l) => DUMP_VERSION_REFUSAL.test(l));
   if (refusal === undefined) return undefined;
-  const tool = REFUSAL.exec(refusal)?.[1] ?? 'pg_dump';
+  const tool = DUMP_VERSION_REFUSAL.exec(refusal)?.[1] ?? 'pg_dump';
   const versions = lines.map((l) => VERSIONS.exec(l)).find((m) => m !== null);
   return { tool, line: refusal.trim(), ...(versions?.[2] ? { server: versions[2] } : {}), ...(versions?.[3] ? { client: versions[3] } : {}) };
 }

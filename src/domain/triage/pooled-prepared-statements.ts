@@ -14,8 +14,9 @@ import type { ContainerSpecEvidence, IsoTime, ServiceEvidence, TriageEvidence } 
 import { readLineTime } from './request-silence.js';
 import { listEnvAddresses } from './env-dependency.js';
 
-const ALREADY = /prepared statement "([^"]+)" already exists/i;
-const MISSING = /prepared statement "([^"]+)" does not exist/i;
+// A structured (JSON) log escapes the quotes around the name: `prepared statement \"stmtcache_…\" does not exist`.
+const ALREADY = /prepared statement \\?"([^"\\]+)\\?" already exists/i;
+const MISSING = /prepared statement \\?"([^"\\]+)\\?" does not exist/i;
 
 export interface PreparedStatementErrors {
   count: number;
@@ -31,7 +32,7 @@ export type PreparedStatementClient = 'pgjdbc' | 'pgx' | 'node-postgres' | 'Rail
 
 function quoteOf(line: string, re: RegExp): string {
   const m = re.exec(line);
-  return m === null ? '' : `${/ERROR:\s*$/.test(line.slice(0, m.index)) ? 'ERROR: ' : ''}${m[0]}`;
+  return m === null ? '' : `${/ERROR:\s*$/.test(line.slice(0, m.index)) ? 'ERROR: ' : ''}${m[0].replace(/\\"/g, '"')}`;
 }
 
 function readClient(lines: readonly string[]): PreparedStatementClient | undefined {

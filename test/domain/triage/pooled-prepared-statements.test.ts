@@ -69,6 +69,16 @@ describe('prepared statements through a transaction-mode pooler', () => {
     expect(r.headline).toMatch(/pool_mode = transaction/);
   });
 
+  it('reads the errors from a structured (JSON) log, whose quotes around the statement name are escaped, and names pgx\'s fix', () => {
+    const ev = scenario(BOUNCER.replace(/^jdbc:postgresql:/, 'postgres:'), { services: [service(), service({ name: 'pgbouncer', selector: { app: 'pgbouncer' } })] });
+    const json = (m: number, name: string, exists: boolean) => `{"time":"${stamp(m)}","level":"ERROR","msg":"query failed","err":"ERROR: prepared statement \\"${name}\\" ${exists ? 'already exists (SQLSTATE 42P05)' : 'does not exist (SQLSTATE 26000)'}"}`;
+    ev.logs = ev.logs.map((l) => ({ ...l, lines: [json(6, 'stmtcache_5f1e2d3c4b5a6978', true), json(4, 'stmtcache_0a1b2c3d4e5f6071', false), json(2, 'stmtcache_5f1e2d3c4b5a6978', true)] }));
+    const r = buildTriageReport(ev, times);
+    expect(r.headline).toMatch(/prepared statement "stmtcache_5f1e2d3c4b5a6978" already exists \(42P05\)/);
+    expect(r.headline).toMatch(/through PgBouncer .* in transaction pooling/);
+    expect(r.headline).toMatch(/default_query_exec_mode=exec/);
+  });
+
   it('without a pooler in the pods\' env, hedges: the usual cause, not a PgBouncer it never saw', () => {
     const r = buildTriageReport(scenario(RDS.replace('payments-prod', 'payments-next')), times);
     expect(r.headline).toMatch(/prepared statement "S_1" already exists/);

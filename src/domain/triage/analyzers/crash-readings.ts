@@ -4,7 +4,7 @@
  * process fits in, an environment past the exec limit), then what the log and the runtime's
  * message say (the runtime's own heap, a node's kernel setting or runtime ulimit or metadata service or GPU driver,
  * an API the cluster stopped serving, a token never re-read, an edited migration, classes built
- * for a newer Java, a key store read as another type, a rejection nothing caught, a record every run dies on, a damaged filesystem on a replica's own claim). The line those
+ * for a newer Java, a key store read as another type, a rejection nothing caught, a record every run dies on, a redo log an old version left unrecovered, a damaged filesystem on a replica's own claim). The line those
  * quote decides the crash; the readings after them read that line (a port held by another
  * process, a variable the Downward API left empty, a value the process could not parse) or the
  * log around it (a store's password, an RBAC refusal, a security setting, root squashed by an NFS export, a volume's owner, another cluster's data,
@@ -65,6 +65,7 @@ import { tellLeaseLoss } from '../lease-loss-reading.js';
 import { findCpuLimitCut } from '../cpu-limit-cut.js';
 import { findNodeReboot, tellNodeReboot } from '../node-reboot.js';
 import { findStalePidFile, tellStalePidFile } from '../stale-pid-file.js';
+import { findCrashRecoveryUpgrade, tellCrashRecoveryUpgrade } from '../crash-recovery-upgrade.js';
 import { findCorruptStateFile, tellCorruptStateFile } from '../corrupt-state-file.js';
 import { findVolumeFilesystemError, tellVolumeFilesystemError } from '../volume-filesystem-error.js';
 import { findRailsCredentials, tellRailsCredentials } from '../rails-credentials.js';
@@ -726,6 +727,20 @@ const stalePidFile: Reader = (c) => {
 };
 
 /**
+ * A database's new version refusing a data directory its old version left without a clean
+ * shutdown (InnoDB's "Upgrade after a crash is not supported"): the stop that made the pod again
+ * (an eviction) dates it; the old version recovers, shuts down cleanly, then the upgrade runs.
+ */
+const crashRecoveryUpgrade: Reader = (c) => {
+  if (!isAppError(c)) return undefined;
+  const { pod, container } = c.first.ref;
+  const found = findCrashRecoveryUpgrade(c.ev, { lines: c.lines, container: container.name, image: container.image, pod });
+  if (found === undefined) return undefined;
+  const { evidence, ...told } = tellCrashRecoveryUpgrade(c.ev, found, pod.name, container.name);
+  return { ...told, evidence, decisive: found.line, sure: true };
+};
+
+/**
  * A process dying at every start loading a state file it persisted (a pickled shelve, a dbm or
  * SQLite file) that is corrupt or truncated, on a volume that outlives the pod: the file is the
  * mechanism, so removing or restoring it is the fix, not a rollback.
@@ -806,7 +821,7 @@ const storeDataVersion: Reader = (c) => {
 };
 
 /** Read before the deciding line is known: what stops the start, then what the log and the runtime say. */
-const BEFORE_THE_LINE: readonly Reader[] = [nodeReboot, interpreter, loaderFailure, kestrelCertificate, errexitStop, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, unreadWebIdentity, metadataService, cudaDriver, illegalInstruction, removedApi, staleToken, leaseLoss, migrationChecksum, classVersion, jvmOption, securityManager, hadoopScheme, psychSafeLoad, numpyAbi, libraryMajor, kafkaNoOffset, keystoreType, fatalRejection, poisonMessage, grpcProbeOnTls, codeDefect, etcdRejoin, beanCycle, notNullViolation, serverVersionRequirement, stalePidFile, volumeFilesystemError, corruptStateFile, railsCredentials, grantRefusal, hostKeyChanged, storeDataVersion];
+const BEFORE_THE_LINE: readonly Reader[] = [nodeReboot, interpreter, loaderFailure, kestrelCertificate, errexitStop, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, unreadWebIdentity, metadataService, cudaDriver, illegalInstruction, removedApi, staleToken, leaseLoss, migrationChecksum, classVersion, jvmOption, securityManager, hadoopScheme, psychSafeLoad, numpyAbi, libraryMajor, kafkaNoOffset, keystoreType, fatalRejection, poisonMessage, grpcProbeOnTls, codeDefect, etcdRejoin, beanCycle, notNullViolation, serverVersionRequirement, stalePidFile, crashRecoveryUpgrade, volumeFilesystemError, corruptStateFile, railsCredentials, grantRefusal, hostKeyChanged, storeDataVersion];
 
 /** Read from the deciding line and the log around it. */
 const FROM_THE_LINE: readonly Reader[] = [portClash, absentDownwardKey, envFromPrefix, renamedEnvKey, yamlBoolean, unparsedValue, storePassword, rbacForbidden, keyFileMode, securityRefusal, rootSquash, volumeOwner, foreignClusterData, serverNamesHash, pgPrivilege, failedMigration];

@@ -10,6 +10,7 @@ import { findConfigEditSinceGoodRun } from '../config-edit-since-good-run.js';
 import { readStartFailure } from '../start-failure.js';
 import { findTagMoved, tellTagMoved } from '../job-tag-moved.js';
 import { explainVersionRefusal, findServerAtVersion, findVersionRefusal } from '../client-version-refusal.js';
+import { describeUpgradedServer } from '../server-upgrade.js';
 import { shortImage } from './image-pull.js';
 import { findRbacForbidden, tellRbacForbidden } from '../rbac-forbidden.js';
 import { findTokenAudienceRefusal, tellTokenAudience } from '../token-audience.js';
@@ -76,18 +77,23 @@ function describeVersionRefusal(ev: TriageEvidence, lines: readonly string[], im
   const refusal = findVersionRefusal(lines);
   if (refusal === undefined || image === undefined) return undefined;
   const told = explainVersionRefusal(refusal, shortImage(image));
-  const server = findServerAtVersion(ev, refusal);
   const lastOk = (ev.jobs ?? []).find((j) => findCondition(j.conditions, 'Complete')?.status === 'True');
   const okAt = lastOk?.completionTime ?? findCondition(lastOk?.conditions ?? [], 'Complete')?.lastTransitionTime;
-  const dated = server !== undefined && okAt !== undefined && server.since > okAt;
-  const serverClause = server
-    ? `; server pod ${server.pod} started on ${shortImage(server.image)} ${formatAgo(server.since, ev.collectedAt)}${dated && okAt ? `, after the last successful run (${formatAgo(okAt, ev.collectedAt)})` : ''}`
-    : '';
+  // The server's workload, read from the host the run names, rolled to the refused version after the last good run: the "since".
+  const rolled = describeUpgradedServer(ev, okAt);
+  const server = rolled ? undefined : findServerAtVersion(ev, refusal);
+  const dated = rolled !== undefined || (server !== undefined && okAt !== undefined && server.since > okAt);
+  const serverClause = rolled
+    ? `; since ${rolled.said} — the tool did not change, the server did`
+    : server
+      ? `; server pod ${server.pod} started on ${shortImage(server.image)} ${formatAgo(server.since, ev.collectedAt)}${dated && okAt ? `, after the last successful run (${formatAgo(okAt, ev.collectedAt)})` : ''}`
+      : '';
+  const began = rolled ? ` It began when ${rolled.said}.` : dated && server ? ` It began when ${server.pod} came up on ${shortImage(server.image)}, after the last good run.` : '';
   return {
     clause: `${told.clause}${serverClause}`,
-    cause: `${told.cause}${dated && server ? ` It began when ${server.pod} came up on ${shortImage(server.image)}, after the last good run.` : ''}`,
+    cause: `${told.cause}${began}`,
     fix: told.fix,
-    evidence: [`refusal: ${refusal.line}${refusal.server && refusal.client ? ` (server ${refusal.server}, ${refusal.tool} ${refusal.client})` : ''}`],
+    evidence: [`refusal: ${refusal.line}${refusal.server && refusal.client ? ` (server ${refusal.server}, ${refusal.tool} ${refusal.client})` : ''}`, ...(rolled ? [rolled.evidence] : [])],
     dated,
   };
 }

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { analyzeFailedJobs } from '../../../../src/domain/triage/analyzers/job-failed.js';
 import { keepSettings, pickSettingConfigReads } from '../../../../src/domain/triage/setting-config.js';
 import { diagnose } from '../../../../src/domain/triage/verdict/diagnose.js';
+import { listUpgradedServerServices } from '../../../../src/domain/triage/server-upgrade.js';
+import { serverPod, serverRevision } from '../scenarios/upgraded-server.js';
 import type { ContainerEvidence, JobEvidence, LogEvidence, PodEvidence, TriageEvidence } from '../../../../src/domain/triage/evidence.js';
 import { NODE_A, NODE_B, NODE_C, NS, baseEvidence, container, event, minutesAgo, pod, running, terminated, workload } from '../scenarios/builders.js';
 
@@ -203,6 +205,23 @@ describe('analyzeFailedJobs', () => {
     const [g] = analyzeFailedJobs({ ...ev, downServices: [] });
     expect(g?.title).toMatch(/: pg_dump 15\.8 refuses server 16\.4 \(image platform\/pg-backup:1\.8\.0\)$/);
     expect(g?.datesChange).toBeUndefined();
+  });
+
+  it('names the server\'s own rollout after the last good run as the since of a pg_dump refusal: the tool did not change, the server did', () => {
+    const log = [
+      'pg_dump: error: aborting because of server version mismatch',
+      'pg_dump: detail: server version: 17.2 (Debian 17.2-1.pgdg120+1); pg_dump version: 16.6 (Debian 16.6-1.pgdg120+1)',
+    ];
+    const image = 'docker.io/library/postgres:16.6';
+    const pods = [0, 1, 2].map((i) => jobPod(i, exited(1, 'Error', 20 - 2 * i, { image, command: ['/bin/sh', '-c'], args: [`pg_dump -Fc -h ledger-pg-0.ledger-pg.${NS}.svc.cluster.local -d ledger -f /dump/ledger.dump`] })));
+    const logs = pods.map((p) => ({ pod: p.name, container: 'settle', previous: false, lines: log }));
+    const server = serverPod('ledger-pg', 'postgres:17.2', { current: serverRevision('ledger-pg', 8, 'abc123', 30 * 60, 'docker.io/library/postgres:17.2'), previous: serverRevision('ledger-pg', 7, 'def456', 200 * 24 * 60, 'docker.io/library/postgres:16.6') });
+    const ev = { ...cronScenario([failedJob({ failed: 3, backoffLimit: 2 }), completedJob(`${CRON}-29391360`, 2 * 24 * 60 + 21, 4)], pods, logs), dependencyPods: [server] };
+    expect(listUpgradedServerServices(ev)).toEqual(['ledger-pg']);
+    const [f] = analyzeFailedJobs(ev);
+    expect(f?.title).toMatch(/: pg_dump 16\.6 refuses server 17\.2 \(image library\/postgres:16\.6\); since StatefulSet ledger-pg rolled to revision 8 1d 6h ago \(server image 16\.6 → 17\.2\), after the last successful run \(2d ago\) — the tool did not change, the server did$/);
+    expect(f?.datesChange).toBe(true);
+    expect(f?.evidence.join('\n')).toMatch(/StatefulSet ledger-pg: revision 7 → 8/);
   });
 
   it('says the pods were OOMKilled at their memory limit', () => {
