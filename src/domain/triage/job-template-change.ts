@@ -1,7 +1,7 @@
 /**
  * A CronJob's runs fail where earlier runs succeeded: each Job carries the pod template it was
  * created with, so the failing run's template against the last successful run's says what the
- * CronJob's jobTemplate change was (image, command, args, env, resources…) — the "since" that no
+ * CronJob's jobTemplate change was (parallelism, image, command, args, env, resources…) — the "since" that no
  * rollout history records. Dated by the first run created with the new template and, when it is
  * after the last good run, the time the jobTemplate was last written (managedFields).
  */
@@ -16,7 +16,7 @@ export interface JobTemplateChange {
   lastGood: JobEvidence;
   /** The oldest run after it created with the failing run's template. */
   firstNew: JobEvidence;
-  /** What changed, one line each (revision-diff.ts); secret values never shown. */
+  /** What changed, one line each: parallelism and completions, then the pod template (revision-diff.ts); secret values never shown. */
   diff: string[];
   /** An image that moved, when one did: what to put back. */
   image?: { container: string; from: string; to: string };
@@ -28,17 +28,33 @@ const isComplete = (j: JobEvidence): boolean => findCondition(j.conditions, 'Com
 const createdMs = (j: JobEvidence): number => (j.createdAt === undefined ? 0 : Date.parse(j.createdAt));
 const hasTemplate = (j: JobEvidence): j is JobEvidence & { containers: NonNullable<JobEvidence['containers']> } => j.containers !== undefined;
 
+/**
+ * The jobTemplate's own spec beside its pod template: how many pods a run starts at once and how
+ * many must complete. Raising them changes no pod, yet makes every run open that many more
+ * connections at once to whatever it calls.
+ */
+function diffJobSpecs(older: JobEvidence, newer: JobEvidence): string[] {
+  return (['parallelism', 'completions'] as const).flatMap((field) => {
+    const a = older[field];
+    const b = newer[field];
+    return a === b ? [] : [`${field}: ${a ?? 'unset'} → ${b ?? 'unset'}`];
+  });
+}
+
+const diffRuns = (older: JobEvidence & { containers: NonNullable<JobEvidence['containers']> }, newer: JobEvidence & { containers: NonNullable<JobEvidence['containers']> }): string[] =>
+  [...diffJobSpecs(older, newer), ...diffPodTemplates(older, newer)];
+
 /** The CronJob's template change between its last good run and `failing`; undefined when the templates match or a run's is unread. */
 export function findJobTemplateChange(ev: Pick<TriageEvidence, 'jobs' | 'target' | 'workload'>, failing: JobEvidence): JobTemplateChange | undefined {
   if (ev.target.kind !== 'CronJob' || !hasTemplate(failing) || failing.createdAt === undefined) return undefined;
   const runs = [...(ev.jobs ?? [])].filter(hasTemplate).sort((a, b) => createdMs(b) - createdMs(a));
   const lastGood = runs.find((j) => isComplete(j) && createdMs(j) < createdMs(failing));
   if (lastGood === undefined) return undefined;
-  const diff = diffPodTemplates(lastGood, failing);
+  const diff = diffRuns(lastGood, failing);
   if (diff.length === 0) return undefined;
   // The runs since the last good one that already had the failing template: the oldest is the first.
   const since = runs.filter((j) => createdMs(j) > createdMs(lastGood) && createdMs(j) <= createdMs(failing));
-  const firstNew = [...since].reverse().find((j) => diffPodTemplates(j, failing).length === 0) ?? failing;
+  const firstNew = [...since].reverse().find((j) => diffRuns(j, failing).length === 0) ?? failing;
   const moved = failing.containers.flatMap((c) => {
     const old = lastGood.containers.find((o) => o.name === c.name);
     return old !== undefined && old.image !== c.image ? [{ container: c.name, from: old.image, to: c.image }] : [];

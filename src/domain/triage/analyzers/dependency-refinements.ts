@@ -46,6 +46,7 @@ import { explainReplacedTrustStore, findReplacedTrustStore, isPublicHost } from 
 import { findTrustBundle } from '../trust-bundle.js';
 import { explainIpv6FirstDial, findIpv6FirstDial } from '../ipv6-first-dial.js';
 import { explainImplicitTlsOnStarttls, findImplicitTlsOnStarttls, listLinesAround } from '../smtp-implicit-tls.js';
+import { findParallelConnectionCap, tellParallelConnectionCap } from '../parallel-connection-cap.js';
 
 /** A group of one dependency failure, the finding told from it, and what that finding was read from. */
 export interface DependencyGroup {
@@ -91,6 +92,26 @@ const idleDrops: Refinement = (g) => {
     ...(idle.pathChange ? { datesChange: true as const } : {}),
     confidence: 'medium',
     ...toldParts(g.finding, told),
+  };
+};
+
+/**
+ * Resets in pods of one Job run whose other pods got through to the same server, the run starting
+ * more pods at once than the last good one (parallel-connection-cap.ts): the server's cap on
+ * simultaneous connections cut them at setup — not a mesh policy, a protocol or a port.
+ */
+const parallelCap: Refinement = (g) => {
+  if (g.group[0]?.error.problem !== 'reset') return undefined;
+  const jobName = g.podObjects[0]?.jobName;
+  const run = jobName === undefined ? undefined : g.ev.jobs?.find((j) => j.name === jobName);
+  const cap = run ? findParallelConnectionCap(g.ev, run) : undefined;
+  if (run === undefined || cap === undefined || !g.pods.every((p) => cap.refused.includes(p))) return undefined;
+  const told = tellParallelConnectionCap(cap, g.ev.target.kind === 'CronJob' ? 'CronJob' : 'Job');
+  return {
+    ...g.finding,
+    id: `dependency-error/parallel-cap/${run.name}`,
+    title: `Connections to ${cap.peer ?? g.dependency ?? cap.server} are cut off at setup in ${cap.refused.length} pods of Job ${run.name} while ${cap.succeeded} got through: ${cap.atOnce} at once are more than it accepts (${cap.server} ${cap.setting}) ${whereSeen(g, false)}`,
+    ...toldParts(g.finding, { ...told, evidence: [] }),
   };
 };
 
@@ -841,4 +862,4 @@ const replacedTrustStore: Refinement = (g) => {
   };
 };
 
-export const REFINEMENTS: readonly Refinement[] = [ipv6FirstDial, replacedTrustStore, closedIdle, proxyKeepaliveRace, quorumVoterGone, nlbHairpin, staleConfig, proxyRefusal, tlsNowRequired, implicitTlsOnStarttls, idleDrops, meshProtocol, meshOriginatedTls, expiredRootPath, headlessPort, deadlineCut, ownClientTimeout, sha1Signature, legacyCommonName, sniDisabled, missingConfigEndpoint, udpOnlyDns, proxyBypassed, bandwidthCap, lookupStall, logShipperBlock, hashCostThreadpool, hashPoolLoad, advertisedHost, renamedProperty, loopbackListener, searchLineCut];
+export const REFINEMENTS: readonly Refinement[] = [ipv6FirstDial, replacedTrustStore, parallelCap, closedIdle, proxyKeepaliveRace, quorumVoterGone, nlbHairpin, staleConfig, proxyRefusal, tlsNowRequired, implicitTlsOnStarttls, idleDrops, meshProtocol, meshOriginatedTls, expiredRootPath, headlessPort, deadlineCut, ownClientTimeout, sha1Signature, legacyCommonName, sniDisabled, missingConfigEndpoint, udpOnlyDns, proxyBypassed, bandwidthCap, lookupStall, logShipperBlock, hashCostThreadpool, hashPoolLoad, advertisedHost, renamedProperty, loopbackListener, searchLineCut];

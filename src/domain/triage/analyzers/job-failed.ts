@@ -22,6 +22,7 @@ import { formatKubectl } from '../kubectl-command.js';
 import { findDisruption } from '../pod-disruption.js';
 import { findFailingRule } from '../job-failure-rule.js';
 import { findJobTemplateChange, tellTemplateChange } from '../job-template-change.js';
+import { findParallelConnectionCap, tellParallelConnectionCap } from '../parallel-connection-cap.js';
 import { describeDbRunUser, findDbRunUser, readDbPrivilegeRefusal } from '../db-run-user.js';
 import { HISTORY_MS, getLastTermination, listNodesOf, unique } from '../pod-status.js';
 import { formatAgo, formatSpan, isWithin, msBetween } from '../time-span.js';
@@ -174,8 +175,12 @@ export function analyzeFailedJobs(ev: TriageEvidence): Finding[] {
   if (failed?.status !== 'True' || !isWithin(failed.lastTransitionTime ?? newest.createdAt, ev.collectedAt, HISTORY_MS)) return [];
   const pods = ev.pods.filter((p) => p.jobName === newest.name);
   const failing = pods.filter((p) => p.containers.some((c) => (getLastTermination(c)?.exitCode ?? 0) !== 0));
+  // Some pods got through and the others were cut off connecting to the same server: how many
+  // connect at once separates them, not what each one reads (so not the indexes below).
+  const capMet = failed.reason !== 'DeadlineExceeded' ? findParallelConnectionCap(ev, newest) : undefined;
+  const cap = capMet ? tellParallelConnectionCap(capMet, ev.target.kind === 'CronJob' ? 'CronJob' : 'Job') : undefined;
   // An Indexed Job: the indexes that failed are the story, and their pods say how.
-  const indexes = findFailedIndexes(newest, pods, failing);
+  const indexes = cap ? undefined : findFailedIndexes(newest, pods, failing);
   const told = indexes?.pods ?? pods;
   const decisivePod = told.map((p) => ({ p, c: p.containers.find((c) => { const t = getLastTermination(c); return t !== undefined && t.exitCode !== 0; }) })).find((x) => x.c !== undefined);
   // The pods never ran: the runtime's message, not a log, says why.
@@ -188,19 +193,19 @@ export function analyzeFailedJobs(ev: TriageEvidence): Finding[] {
   const logLine = log ? pickDecisiveLine(log.lines) : undefined;
   const reason = failed.reason ?? 'Failed';
   const deadline = reason === 'DeadlineExceeded';
-  const refused = !deadline && log ? describeVersionRefusal(ev, log.lines, decisivePod?.c?.image) : undefined;
+  const refused = !deadline && !cap && log ? describeVersionRefusal(ev, log.lines, decisivePod?.c?.image) : undefined;
   // Refused by RBAC, or by the database for the user it connects as (ownership, a privilege).
-  const forbidden = !deadline && !refused && log ? describeForbidden(ev, log.lines) ?? describeDbPrivilege(ev, log.lines, decisivePod?.p, decisivePod?.c) : undefined;
+  const forbidden = !deadline && !cap && !refused && log ? describeForbidden(ev, log.lines) ?? describeDbPrivilege(ev, log.lines, decisivePod?.p, decisivePod?.c) : undefined;
   // A Hadoop scheme no jar registers: the image's packaging, told with the connector it lacks.
   // STS refusing the run's projected ServiceAccount token for its audience: the spec sets it.
-  const audienceRefused = !deadline && !refused && !forbidden && log ? findTokenAudienceRefusal(log.lines, decisivePod?.p, decisivePod?.c?.name) : undefined;
+  const audienceRefused = !deadline && !cap && !refused && !forbidden && log ? findTokenAudienceRefusal(log.lines, decisivePod?.p, decisivePod?.c?.name) : undefined;
   const audience = audienceRefused ? tellTokenAudience(audienceRefused, findLastGoodAudience(jobs, audienceRefused.volume)) : undefined;
-  const noFileSystem = !deadline && !refused && !forbidden && !audience && log ? findMissingFileSystem(log.lines, [...(decisivePod?.c?.command ?? []), ...(decisivePod?.c?.args ?? [])]) : undefined;
+  const noFileSystem = !deadline && !cap && !refused && !forbidden && !audience && log ? findMissingFileSystem(log.lines, [...(decisivePod?.c?.command ?? []), ...(decisivePod?.c?.args ?? [])]) : undefined;
   // An upload past the object store's 10,000 parts: the fixed part size caps what it can write.
-  const partCap = !deadline && !refused && !forbidden && !audience && !noFileSystem && log ? findPartCap(log.lines, decisivePod?.c ?? {}) : undefined;
+  const partCap = !deadline && !cap && !refused && !forbidden && !audience && !noFileSystem && log ? findPartCap(log.lines, decisivePod?.c ?? {}) : undefined;
   // A migration already applied to the database was edited in the image: validation refuses every attempt alike.
-  const edited = !deadline && !refused && !forbidden && !audience && !noFileSystem && !partCap && log ? describeEditedMigration(log.lines, decisivePod?.c?.image) : undefined;
-  const packaged = audience ?? (noFileSystem ? tellMissingFileSystem(noFileSystem) : partCap ? tellPartCap(partCap) : edited);
+  const edited = !deadline && !cap && !refused && !forbidden && !audience && !noFileSystem && !partCap && log ? describeEditedMigration(log.lines, decisivePod?.c?.image) : undefined;
+  const packaged = cap ?? audience ?? (noFileSystem ? tellMissingFileSystem(noFileSystem) : partCap ? tellPartCap(partCap) : edited);
   // The run failed on a clustered dependency whose own members were read and some do not serve:
   // they are the cause (a replica that cannot run), the run only met it.
   const clusterDown = !deadline && !refused && !forbidden && !packaged ? findClusterDownMet(ev, failing) : undefined;
@@ -268,7 +273,7 @@ export function analyzeFailedJobs(ev: TriageEvidence): Finding[] {
         ...(clusterDown?.finding.evidence.filter((e) => /^pods? /.test(e)) ?? []),
         ...(limit?.finding.evidence.filter((e) => /^(ConfigMap|StatefulSet|Deployment) /.test(e)) ?? []),
       ],
-      decisive: disruption ? (disruption.message ?? `DisruptionTarget=True (${disruption.reason})`) : deadline ? (failed.message ?? 'Job was active longer than specified deadline') : (logLine ?? unstarted?.message ?? failed.message ?? reason),
+      decisive: disruption ? (disruption.message ?? `DisruptionTarget=True (${disruption.reason})`) : deadline ? (failed.message ?? 'Job was active longer than specified deadline') : (capMet?.line ?? logLine ?? unstarted?.message ?? failed.message ?? reason),
       likelyCause: disruption
         ? `The run was ended from outside by ${disruption.cause}, not by its own code; a Job counts that as a failed pod${newest.backoffLimit !== undefined ? `, and with backoffLimit ${newest.backoffLimit} ${newest.backoffLimit === 0 ? 'a single disruption fails the whole Job' : 'enough of them fail the Job'}` : ''}.`
         : deadline
@@ -283,12 +288,13 @@ export function analyzeFailedJobs(ev: TriageEvidence): Finding[] {
         : isolated
           ? `Fix ${input ? `the input of ${which ?? ''} (${input})` : `what the log of ${which ?? ''} names`}, then re-run ${indexes?.count === 1 ? 'that index' : 'those indexes'} alone: the completed indexes need not run again (a failed Job is not retried by itself).`
           : forbidden ? `${forbidden.action} Then re-run the Job (a failed Job is not retried by itself).`
+          : cap ? cap.action
           : unstarted ?? refused ?? packaged ? `${capitalize((unstarted ?? refused ?? packaged)?.fix ?? '')}, then re-run the Job (a failed Job is not retried by itself).`
           : metDown?.finding.fix ? `${capitalize(metDown.finding.fix)} (a failed Job is not retried by itself).`
           : template ? `${capitalize(template.revert)}, or fix what the log names under the new template; then re-run the Job (a failed Job is not retried by itself).`
           : configEdit ? `Fix what the log names, or restore ConfigMap ${configEdit.configMap}'s previous content if the edit did it; then re-run the Job (a failed Job is not retried by itself).`
           : 'Fix what the log names, then re-run the Job (a failed Job is not retried by itself).',
-      fix: disruption ? 're-run the Job, and give it a podFailurePolicy that ignores DisruptionTarget' : deadline ? 'make the run fit its deadline (or raise activeDeadlineSeconds)' : isolated ? `fix ${input ? `the input of ${which ?? ''}` : `what the log of ${which ?? ''} names`} and re-run ${indexes?.count === 1 ? 'that index' : 'those indexes'}` : forbidden ? `${forbidden.fix} and re-run the Job` : unstarted ?? refused ?? packaged ? `${(unstarted ?? refused ?? packaged)?.fix ?? ''} and re-run the Job` : metDown?.finding.fix ? metDown.finding.fix : template ? `${template.revert}, or fix what the log names under the new template, and re-run the Job` : configEdit ? `fix what the log names (or restore ConfigMap ${configEdit.configMap}) and re-run the Job` : 'fix what the log names and re-run the Job',
+      fix: disruption ? 're-run the Job, and give it a podFailurePolicy that ignores DisruptionTarget' : deadline ? 'make the run fit its deadline (or raise activeDeadlineSeconds)' : isolated ? `fix ${input ? `the input of ${which ?? ''}` : `what the log of ${which ?? ''} names`} and re-run ${indexes?.count === 1 ? 'that index' : 'those indexes'}` : forbidden ? `${forbidden.fix} and re-run the Job` : cap ? cap.fix : unstarted ?? refused ?? packaged ? `${(unstarted ?? refused ?? packaged)?.fix ?? ''} and re-run the Job` : metDown?.finding.fix ? metDown.finding.fix : template ? `${template.revert}, or fix what the log names under the new template, and re-run the Job` : configEdit ? `fix what the log names (or restore ConfigMap ${configEdit.configMap}) and re-run the Job` : 'fix what the log names and re-run the Job',
       confirmCommands: [formatKubectl(ev.target, `describe job ${newest.name}`), ...(decisivePod?.c ? [formatKubectl(ev.target, `logs ${decisivePod.p.name} -c ${decisivePod.c.name} --tail=100`)] : [])],
       affected: { pods: unique(pods.map((p) => p.name)), nodes: listNodesOf(pods) },
       ...(refused?.dated || forbidden?.dated || audience?.dated || edited || metDown?.finding.datesChange || template || movedClause || configEdit ? { datesChange: true as const } : {}),
