@@ -8,22 +8,22 @@ import { NOW, container, minutesAgo, pod, service } from './scenarios/builders.j
 
 const DIFFERS = '2026-11-21 03:12:05.000 UTC [4410] FATAL:  database system identifier differs between the primary and standby';
 const DETAIL = "2026-11-21 03:12:05.000 UTC [4410] DETAIL:  The primary's identifier is 7111111111111111111, the standby's identifier is 7000000000000000000.";
-const REFUSED = '2026-11-21 02:31:00.000 UTC [4101] FATAL:  could not connect to the primary server: connection to server at "billing-pg.billing.svc.cluster.local" (172.20.4.9), port 5432 failed: Connection refused';
-const target = { service: 'billing-pg-standby', namespace: 'billing', kind: 'StatefulSet' as const, name: 'billing-pg-standby' };
-const standby = pod(0, { name: 'billing-pg-standby-0', labels: { app: 'billing-pg-standby' }, createdAt: minutesAgo(20 * 24 * 60), containers: [container({ name: 'postgres' })], volumes: [{ name: 'data', source: 'pvc', ref: 'data-billing-pg-standby-0' }] });
+const REFUSED = '2026-11-21 02:31:00.000 UTC [4101] FATAL:  could not connect to the primary server: connection to server at "payroll-pg.payroll.svc.cluster.local" (172.20.4.9), port 5432 failed: Connection refused';
+const target = { service: 'payroll-pg-standby', namespace: 'payroll', kind: 'StatefulSet' as const, name: 'payroll-pg-standby' };
+const standby = pod(0, { name: 'payroll-pg-standby-0', labels: { app: 'payroll-pg-standby' }, createdAt: minutesAgo(20 * 24 * 60), containers: [container({ name: 'postgres' })], volumes: [{ name: 'data', source: 'pvc', ref: 'data-payroll-pg-standby-0' }] });
 const services = [
-  service({ name: 'billing-pg', selector: { app: 'billing-pg' } }),
-  service({ name: 'billing-pg-read', selector: { app: 'billing-pg-standby' } }),
+  service({ name: 'payroll-pg', selector: { app: 'payroll-pg' } }),
+  service({ name: 'payroll-pg-read', selector: { app: 'payroll-pg-standby' } }),
 ];
-const logs = (lines: string[]) => [{ pod: 'billing-pg-standby-0', container: 'postgres', previous: false, lines }];
-const ownClaim = { name: 'data-billing-pg-standby-0', phase: 'Bound' as const, accessModes: ['ReadWriteOnce'], usedByPods: ['billing-pg-standby-0'], createdAt: minutesAgo(90 * 24 * 60) };
+const logs = (lines: string[]) => [{ pod: 'payroll-pg-standby-0', container: 'postgres', previous: false, lines }];
+const ownClaim = { name: 'data-payroll-pg-standby-0', phase: 'Bound' as const, accessModes: ['ReadWriteOnce'], usedByPods: ['payroll-pg-standby-0'], createdAt: minutesAgo(90 * 24 * 60) };
 
 function primary(opts: { claimAgo: number; log: string[] }): StoreVolumeEvidence {
   return {
-    service: 'billing-pg',
-    pod: pod(1, { name: 'billing-pg-0', labels: { app: 'billing-pg' }, createdAt: minutesAgo(opts.claimAgo - 0.5), ownerWorkload: { kind: 'StatefulSet', name: 'billing-pg' } }),
-    logs: [{ pod: 'billing-pg-0', container: 'postgres', previous: false, lines: opts.log }],
-    claims: [{ name: 'data-billing-pg-0', phase: 'Bound', accessModes: ['ReadWriteOnce'], usedByPods: ['billing-pg-0'], createdAt: minutesAgo(opts.claimAgo) }],
+    service: 'payroll-pg',
+    pod: pod(1, { name: 'payroll-pg-0', labels: { app: 'payroll-pg' }, createdAt: minutesAgo(opts.claimAgo - 0.5), ownerWorkload: { kind: 'StatefulSet', name: 'payroll-pg' } }),
+    logs: [{ pod: 'payroll-pg-0', container: 'postgres', previous: false, lines: opts.log }],
+    claims: [{ name: 'data-payroll-pg-0', phase: 'Bound', accessModes: ['ReadWriteOnce'], usedByPods: ['payroll-pg-0'], createdAt: minutesAgo(opts.claimAgo) }],
     volumes: [],
   };
 }
@@ -44,28 +44,28 @@ describe('a standby whose primary is another database cluster', () => {
 
   it('reads the Service its own log names as the primary, never one of its own, and nothing while it streams', () => {
     const pods = [standby];
-    expect(pickStandbyPrimaryService({ logs: logs([REFUSED, DIFFERS]), pods, target, services })).toBe('billing-pg');
+    expect(pickStandbyPrimaryService({ logs: logs([REFUSED, DIFFERS]), pods, target, services })).toBe('payroll-pg');
     expect(pickStandbyPrimaryService({ logs: logs([REFUSED, 'LOG:  started streaming WAL from primary']), pods, target, services })).toBeUndefined();
     // Its env names it (a primary_conninfo) when its log does not.
-    const withEnv = [{ ...standby, containers: [container({ name: 'postgres', env: [{ name: 'PRIMARY_CONNINFO', value: 'host=billing-pg port=5432 user=replicator' }] })] }];
-    expect(pickStandbyPrimaryService({ logs: logs([DIFFERS]), pods: withEnv, target, services })).toBe('billing-pg');
+    const withEnv = [{ ...standby, containers: [container({ name: 'postgres', env: [{ name: 'PRIMARY_CONNINFO', value: 'host=payroll-pg port=5432 user=replicator' }] })] }];
+    expect(pickStandbyPrimaryService({ logs: logs([DIFFERS]), pods: withEnv, target, services })).toBe('payroll-pg');
     // Else the only Service named as a primary's that selects none of its pods.
-    const named = [service({ name: 'billing-pg-rw', selector: { app: 'billing-pg' } }), service({ name: 'billing-pg-read', selector: { app: 'billing-pg-standby' } })];
-    expect(pickStandbyPrimaryService({ logs: logs([DIFFERS]), pods, target, services: named })).toBe('billing-pg-rw');
+    const named = [service({ name: 'payroll-pg-rw', selector: { app: 'payroll-pg' } }), service({ name: 'payroll-pg-read', selector: { app: 'payroll-pg-standby' } })];
+    expect(pickStandbyPrimaryService({ logs: logs([DIFFERS]), pods, target, services: named })).toBe('payroll-pg-rw');
     expect(pickStandbyPrimaryService({ logs: logs([DIFFERS]), pods, target, services })).toBeUndefined();
   });
 
   it('dates it by the primary re-created on a new claim where initdb ran, and advises a re-seed, not a restart', () => {
     const miss = explainStandbyForeignPrimary({ pods: [standby], pvcs: [ownClaim], collectedAt: NOW, standbyPrimary: primary({ claimAgo: 35, log: INITDB }) }, logs([REFUSED, DIFFERS, DETAIL, DIFFERS, DETAIL]));
     expect(miss?.decisive).toBe('database system identifier differs between the primary and standby');
-    expect(miss?.scope).toMatch(/^standby billing-pg-standby-0 cannot stream: its primary is another database cluster now \("database system identifier differs between the primary and standby", 2 times in its log\)/);
-    expect(miss?.scope).toMatch(/billing-pg-0 \(StatefulSet billing-pg\) was re-created 35m ago on a new claim data-billing-pg-0, where initdb made a new cluster on it and ran its init scripts \(01-load\.sh\)/);
+    expect(miss?.scope).toMatch(/^standby payroll-pg-standby-0 cannot stream: its primary is another database cluster now \("database system identifier differs between the primary and standby", 2 times in its log\)/);
+    expect(miss?.scope).toMatch(/payroll-pg-0 \(StatefulSet payroll-pg\) was re-created 35m ago on a new claim data-payroll-pg-0, where initdb made a new cluster on it and ran its init scripts \(01-load\.sh\)/);
     expect(miss?.onset).toBe(minutesAgo(35));
-    expect(miss?.fix).toMatch(/^re-seed billing-pg-standby-0 from the new primary billing-pg-0 \(pg_basebackup into an emptied data directory/);
-    expect(miss?.action).toMatch(/Restarting billing-pg-standby-0 or billing-pg-0 changes nothing/);
+    expect(miss?.fix).toMatch(/^re-seed payroll-pg-standby-0 from the new primary payroll-pg-0 \(pg_basebackup into an emptied data directory/);
+    expect(miss?.action).toMatch(/Restarting payroll-pg-standby-0 or payroll-pg-0 changes nothing/);
     expect(miss?.action).not.toMatch(/First check/);
     expect(miss?.outsideWorkload).toBeDefined();
-    expect(miss?.evidence).toContain('log billing-pg-0: PostgreSQL init process complete; ready for start up.');
+    expect(miss?.evidence).toContain('log payroll-pg-0: PostgreSQL init process complete; ready for start up.');
   });
 
   it('dates nothing and asks to check the address when the primary was not read, or its data is older than the standby', () => {

@@ -13,27 +13,27 @@ const DETAIL = "2026-11-21 03:12:05.000 UTC [4410] DETAIL:  The primary's identi
 
 function standby(withPrimary: boolean): TriageEvidence {
   const p = pod(0, {
-    name: 'billing-pg-standby-0', labels: { app: 'billing-pg-standby' }, ready: false, createdAt: minutesAgo(20 * 24 * 60),
+    name: 'payroll-pg-standby-0', labels: { app: 'payroll-pg-standby' }, ready: false, createdAt: minutesAgo(20 * 24 * 60),
     containers: [container({ name: 'postgres', ready: false, state: running(20 * 24 * 60), probes: { readiness: PROBE } })],
-    volumes: [{ name: 'data', source: 'pvc', ref: 'data-billing-pg-standby-0' }],
+    volumes: [{ name: 'data', source: 'pvc', ref: 'data-payroll-pg-standby-0' }],
   });
   return baseEvidence({
-    target: { service: 'billing-pg-standby', namespace: NS, kind: 'StatefulSet', name: 'billing-pg-standby' },
-    workload: workload({ kind: 'StatefulSet', name: 'billing-pg-standby', specReplicas: 1, replicas: 1, readyReplicas: 0, availableReplicas: 0, updatedReplicas: 1 }),
+    target: { service: 'payroll-pg-standby', namespace: NS, kind: 'StatefulSet', name: 'payroll-pg-standby' },
+    workload: workload({ kind: 'StatefulSet', name: 'payroll-pg-standby', specReplicas: 1, replicas: 1, readyReplicas: 0, availableReplicas: 0, updatedReplicas: 1 }),
     pods: [p],
     revisions: [],
     hpas: [],
-    services: [service({ name: 'billing-pg', selector: { app: 'billing-pg' } })],
+    services: [service({ name: 'payroll-pg', selector: { app: 'payroll-pg' } })],
     endpointSlices: [],
-    pvcs: [{ name: 'data-billing-pg-standby-0', phase: 'Bound', accessModes: ['ReadWriteOnce'], usedByPods: ['billing-pg-standby-0'], createdAt: minutesAgo(90 * 24 * 60) }],
+    pvcs: [{ name: 'data-payroll-pg-standby-0', phase: 'Bound', accessModes: ['ReadWriteOnce'], usedByPods: ['payroll-pg-standby-0'], createdAt: minutesAgo(90 * 24 * 60) }],
     events: [event({ object: { kind: 'Pod', name: p.name, namespace: NS }, reason: 'Unhealthy', message: 'Readiness probe failed: not streaming', count: 200, firstSeen: minutesAgo(36), lastSeen: minutesAgo(0.1) })],
     logs: [{ pod: p.name, container: 'postgres', previous: false, lines: [DIFFERS, DETAIL, DIFFERS, DETAIL] }],
     ...(withPrimary ? {
       standbyPrimary: {
-        service: 'billing-pg',
-        pod: pod(1, { name: 'billing-pg-0', labels: { app: 'billing-pg' }, createdAt: minutesAgo(34.5), ownerWorkload: { kind: 'StatefulSet', name: 'billing-pg' } }),
-        logs: [{ pod: 'billing-pg-0', container: 'postgres', previous: false, lines: ['PostgreSQL init process complete; ready for start up.'] }],
-        claims: [{ name: 'data-billing-pg-0', phase: 'Bound', accessModes: ['ReadWriteOnce'], usedByPods: ['billing-pg-0'], createdAt: minutesAgo(35) }],
+        service: 'payroll-pg',
+        pod: pod(1, { name: 'payroll-pg-0', labels: { app: 'payroll-pg' }, createdAt: minutesAgo(34.5), ownerWorkload: { kind: 'StatefulSet', name: 'payroll-pg' } }),
+        logs: [{ pod: 'payroll-pg-0', container: 'postgres', previous: false, lines: ['PostgreSQL init process complete; ready for start up.'] }],
+        claims: [{ name: 'data-payroll-pg-0', phase: 'Bound', accessModes: ['ReadWriteOnce'], usedByPods: ['payroll-pg-0'], createdAt: minutesAgo(35) }],
         volumes: [],
       },
     } : {}),
@@ -43,16 +43,16 @@ function standby(withPrimary: boolean): TriageEvidence {
 describe('readiness of a standby whose primary is another database cluster', () => {
   it('reads its own log, not the probe message: the primary re-created on a new claim is the since, a re-seed the action', () => {
     const [f] = analyzeReadinessProbes(standby(true));
-    expect(f?.title).toMatch(/standby billing-pg-standby-0 cannot stream: its primary is another database cluster now/);
+    expect(f?.title).toMatch(/standby payroll-pg-standby-0 cannot stream: its primary is another database cluster now/);
     expect(f?.decisive).toBe('database system identifier differs between the primary and standby');
     expect(f?.onset).toBe(minutesAgo(35));
     expect(f?.datesChange).toBe(true);
     expect(f?.outsideWorkload).toBeDefined();
-    expect(f?.fix).toMatch(/^re-seed billing-pg-standby-0 from the new primary billing-pg-0 \(pg_basebackup/);
+    expect(f?.fix).toMatch(/^re-seed payroll-pg-standby-0 from the new primary payroll-pg-0 \(pg_basebackup/);
     const r = buildTriageReport(standby(true), { startedAt: NOW, finishedAt: NOW });
     expect(r.headline).toMatch(/system identifier differs/);
-    expect(r.headline).toMatch(/billing-pg-0 \(StatefulSet billing-pg\) was re-created 35m ago on a new claim data-billing-pg-0/);
-    expect(r.headline).toMatch(/Re-seed billing-pg-standby-0/);
+    expect(r.headline).toMatch(/payroll-pg-0 \(StatefulSet payroll-pg\) was re-created 35m ago on a new claim data-payroll-pg-0/);
+    expect(r.headline).toMatch(/Re-seed payroll-pg-standby-0/);
     expect(r.headline).not.toMatch(/no change found|Fix what the readiness endpoint reports|roll ?back/i);
   });
 
