@@ -63,3 +63,13 @@ describe('readiness of a standby whose primary is another database cluster', () 
     expect(f?.nextAction).toMatch(/First check that the address it streams from is the primary it should follow/);
   });
 });
+
+describe('readiness of a standby whose primary removed the WAL it needs', () => {
+  it('reads its own log and advises a re-seed, not what the probe message says', () => {
+    const ev = standby(false);
+    ev.logs = [{ pod: 'payroll-pg-standby-0', container: 'postgres', previous: false, lines: ['FATAL:  could not receive data from WAL stream: ERROR:  requested WAL segment 00000001000000040000002B has already been removed'] }];
+    const [f] = analyzeReadinessProbes(ev);
+    expect(f?.title).toMatch(/standby payroll-pg-standby-0 cannot catch up — the primary already removed the WAL it needs/);
+    expect(f?.fix).toMatch(/^re-seed payroll-pg-standby-0 from the primary \(pg_basebackup/);
+  });
+});
