@@ -412,6 +412,9 @@
 //   Service of the namespace as its database, a get and the current log tail of one ready pod of it, a get of each claim that pod
 //   mounts (at most two) and of the PersistentVolume bound to each (read-store-volume.ts; never a Secret) — that log tail (100 lines,
 //   64 KB) also read for a role's or database's search_path a migration set before (role-search-path.ts), no further read;
+//   and where the workload's own logs say (PostgreSQL) "database system identifier differs between the primary and standby",
+//   the same reads (one ready pod, its log tail, its claims — at most two — and their volumes) of the primary behind the Service of
+//   the namespace its log or env names, else the only one named as a primary's that selects none of its pods (standby-foreign-primary.ts);
 //   and where the brokers answer the workload's Kafka client that its topic (or NATS servers its JetStream client that its stream)
 //   does not exist (UNKNOWN_TOPIC_OR_PARTITION, "nats: stream not found", at least 2 lines), the same get of the Service its bootstrap
 //   address (its nats:// URL) names and page of its pods, and a get of each ConfigMap one serving broker mounts (at most two, in their

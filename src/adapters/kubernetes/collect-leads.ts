@@ -169,6 +169,7 @@ import { needsDumpLockJobs } from '../../domain/triage/dump-lock.js';
 import { needsMigrationHistoryJobs } from '../../domain/triage/migration-history.js';
 import { needsRateLimitJobs } from '../../domain/triage/rate-limit-jobs.js';
 import { pickMissingTableStore } from '../../domain/triage/store-volume-loss.js';
+import { pickStandbyPrimaryService } from '../../domain/triage/standby-foreign-primary.js';
 import { readStoreVolume } from './read-store-volume.js';
 import { readGroupCoordinator } from './read-group-coordinator.js';
 import { readHistoryRetention } from './read-history-retention.js';
@@ -230,7 +231,7 @@ export interface FirstReads {
   workloadEvents: Promise<EventEvidence[]>;
 }
 
-type Leads = Pick<TriageEvidence, 'nodeChange' | 'pullQueue' | 'downServices' | 'volumeServerPods' | 'calledServices' | 'callerPods' | 'acmeSolvers' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'namespaceRollouts' | 'redisClientLogs' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'certificateEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'accountJobLogs' | 'migrationJobLogs' | 'failedMigrationLogs' | 'proxyConfig' | 'proxyRoutes' | 'proxyConnectionConfig' | 'sentinelConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume' | 'proxyAcl' | 'yamlBooleans' | 'entrypointScripts' | 'settingConfig' | 'circuitBreakerConfig' | 'groupCoordinator' | 'historyRetention' | 'schedulerReplicas' | 'poolConfig' | 'memoryPoolConfig' | 'schemaGeneration' | 'serverNames' | 'configEndpoints' | 'resolverPeers' | 'senderRollouts' | 'sinkSenders' | 'issuerProvider' | 'cotenantScaleUps' | 'rateLimitService' | 'frontProxy' | 'backendDown' | 'replayingProxy' | 'advertisedHost' | 'gateControllers' | 'queueConsumers' | 'queuePeers' | 'namedNamespaceServices' | 'cronJobSchedules' | 'cleanupCronJobs' | 'leftSettingJobLogs' | 'formerConsumerLines' | 'claimHolders' | 'clientVersion' | 'tlsLibrary' | 'serverCertRefusal' | 'readOnlyJobLogs' | 'backupJobLogs' | 'refresherJobLogs' | 'sessionListings' | 'migrationLockRuns' | 'metadataLockRuns' | 'gateWriter' | 'meshControlPlane' | 'imageHolderNodes' | 'dnsCacheConfig' | 'walRetentionConfig'>;
+type Leads = Pick<TriageEvidence, 'nodeChange' | 'pullQueue' | 'downServices' | 'volumeServerPods' | 'calledServices' | 'callerPods' | 'acmeSolvers' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'namespaceRollouts' | 'redisClientLogs' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'certificateEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'accountJobLogs' | 'migrationJobLogs' | 'failedMigrationLogs' | 'proxyConfig' | 'proxyRoutes' | 'proxyConnectionConfig' | 'sentinelConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume' | 'standbyPrimary' | 'proxyAcl' | 'yamlBooleans' | 'entrypointScripts' | 'settingConfig' | 'circuitBreakerConfig' | 'groupCoordinator' | 'historyRetention' | 'schedulerReplicas' | 'poolConfig' | 'memoryPoolConfig' | 'schemaGeneration' | 'serverNames' | 'configEndpoints' | 'resolverPeers' | 'senderRollouts' | 'sinkSenders' | 'issuerProvider' | 'cotenantScaleUps' | 'rateLimitService' | 'frontProxy' | 'backendDown' | 'replayingProxy' | 'advertisedHost' | 'gateControllers' | 'queueConsumers' | 'queuePeers' | 'namedNamespaceServices' | 'cronJobSchedules' | 'cleanupCronJobs' | 'leftSettingJobLogs' | 'formerConsumerLines' | 'claimHolders' | 'clientVersion' | 'tlsLibrary' | 'serverCertRefusal' | 'readOnlyJobLogs' | 'backupJobLogs' | 'refresherJobLogs' | 'sessionListings' | 'migrationLockRuns' | 'metadataLockRuns' | 'gateWriter' | 'meshControlPlane' | 'imageHolderNodes' | 'dnsCacheConfig' | 'walRetentionConfig'>;
 /** What the leads add to the cluster DNS's evidence: its capacity, its Corefile. */
 type DnsParts = Partial<Pick<NonNullable<TriageEvidence['dns']>, 'capacity' | 'config' | 'logs' | 'services'>>;
 
@@ -605,6 +606,11 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     const store = pickMissingTableStore({ logs: d.logs, pods: pods.ranked, target, services: services.services });
     return store === undefined ? undefined : readStoreVolume(ctx, store, slices);
   });
+  // A PostgreSQL standby whose own log says its primary's system identifier differs: that primary (the Service its log, env or name points at) — one pod, its log tail, its claims — to date when it became another cluster.
+  const standbyPrimaryP = Promise.all([detailsP, podsP, servicesP, slicesP]).then(([d, pods, services, slices]) => {
+    const primary = pickStandbyPrimaryService({ logs: d.logs, pods: pods.ranked, target, services: services.services });
+    return primary === undefined ? undefined : readStoreVolume(ctx, primary, slices, 'the primary a standby says is another database cluster');
+  });
 
   // Failures with an onset that no rollout of the workload explains, or calls an outside API refuses
   // for their rate (429): a Job of the namespace that ran just before, or one on the same key, is what changed.
@@ -823,6 +829,7 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     writerService: writerServiceP,
     staleConfig: staleConfigP,
     storeVolume: storeVolumeP,
+    standbyPrimary: standbyPrimaryP,
     proxyAcl: proxyAclP,
     yamlBooleans: yamlBooleansP,
     entrypointScripts: entrypointScriptsP,

@@ -533,6 +533,8 @@ export interface TriageEvidence {
   configEndpoints?: ConfigEndpointEvidence[];
   /** The database behind the Service the workload's env names, where its logs say a table is missing: one pod, its log tail, its claims and their volumes (store-volume-loss.ts). */
   storeVolume?: StoreVolumeEvidence;
+  /** The primary a PostgreSQL standby's own log says is another database cluster ("system identifier differs"), behind the Service its log, env or name points at: one pod, its log tail, its claims and their volumes (standby-foreign-primary.ts). */
+  standbyPrimary?: StoreVolumeEvidence;
   /** The Kafka group coordinator's log lines about a group whose consumers found no committed offset, and the brokers' offsets.retention.minutes (offset-reset.ts). */
   groupCoordinator?: GroupCoordinatorEvidence;
   /** The Kafka brokers' lines that set a topic's retention or deleted its segments for it, where a Connect task died because its schema history topic is missing (history-retention.ts). */

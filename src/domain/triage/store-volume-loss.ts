@@ -26,9 +26,9 @@ const BARE_HOST = /^(?<host>[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*)(?::\d+)?$/i;
 /** Env names that hold a database's host when the value is a bare name. */
 const HOST_KEY = /(DB|DATABASE|PG|POSTGRES|MYSQL|MARIADB|SQL).*(HOST|ADDR|SERVER|URL|DSN)|^(HOST|DATABASE_URL)$/i;
 /** A line of the database's log that says it initialized an empty data directory. */
-const INIT = /PostgreSQL init process complete|Initializing PostgreSQL database|The files belonging to this database system will be owned|creating (the )?database cluster|MySQL init process done|Initializing database files|initializing (the )?database\b|Initializing mysql database|Initializing MariaDB database/i;
+export const INIT_LINE = /PostgreSQL init process complete|Initializing PostgreSQL database|The files belonging to this database system will be owned|creating (the )?database cluster|MySQL init process done|Initializing database files|initializing (the )?database\b|Initializing mysql database|Initializing MariaDB database/i;
 /** A line that says it found a database already there: then nothing was initialized. */
-const PERSISTED = /Deploying PostgreSQL with persisted data|Database directory appears to contain a database|Skipping initialization|Deploying (MySQL|MariaDB) with persisted data/i;
+export const PERSISTED_LINE = /Deploying PostgreSQL with persisted data|Database directory appears to contain a database|Skipping initialization|Deploying (MySQL|MariaDB) with persisted data/i;
 
 /** The workload's own logs' missing-table errors, summed over its pods. */
 function findSchemaErrors(ev: { logs: readonly LogEvidence[]; pods: readonly PodEvidence[] }): { pod: string; errors: SchemaErrors }[] {
@@ -91,8 +91,8 @@ export function findStoreVolumeLoss(ev: TriageEvidence): StoreVolumeLoss | undef
   if (store === undefined || first === undefined) return undefined;
   const lines = store.logs.flatMap((l) => l.lines);
   // The server found a database on its volume (one restored from a snapshot is new too): not an empty one.
-  if (lines.some((l) => PERSISTED.test(l))) return undefined;
-  const initLine = lines.find((l) => INIT.test(l))?.trim();
+  if (lines.some((l) => PERSISTED_LINE.test(l))) return undefined;
+  const initLine = lines.find((l) => INIT_LINE.test(l))?.trim();
   const pods = [...new Set(hits.map((h) => h.pod))];
   const started = pods.flatMap((name) => {
     const p = ev.pods.find((x) => x.name === name);

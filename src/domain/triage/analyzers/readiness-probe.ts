@@ -17,6 +17,9 @@ import { explainHairTriggerProbe } from '../probe-hair-trigger.js';
 import { findPendingMigration } from '../schema-migration.js';
 import { explainStateRestore, findStateRestore } from '../state-restore.js';
 import { findNotReadyTraffic } from '../published-not-ready.js';
+import { explainStandbyForeignPrimary } from '../standby-foreign-primary.js';
+import { explainStandbyWalGap } from '../standby-wal-gap.js';
+import type { StillLoadingMiss } from '../probe-still-loading.js';
 import { STARTUP_GRACE_MS, formatPodShare, groupBy, listNodesOf, severityForPods, unique } from '../pod-status.js';
 import { MINUTE_MS, isWithin, msBetween } from '../time-span.js';
 import { describeOverload, measureRequestActivity } from '../request-activity.js';
@@ -96,9 +99,12 @@ function describeNotReady(ev: TriageEvidence, hits: Hit[], readyButFailing: numb
   // An exec probe of a store's client refused by the store's authentication (NOAUTH, Access denied).
   const ownLogs = ev.logs.filter((l) => pods.includes(l.pod) && l.container === first.container.name);
   // A server whose own log says every worker is taken (a full accept queue, httpd at MaxRequestWorkers): the probe waits like any connection.
-  const miss = explainProbeMiss(probe, first.container, messages, ownLogs) ??
+  // A streaming standby whose probe checks that it streams: its own log says why it does not (its primary removed the WAL it needs, or is another cluster now).
+  const miss: (StillLoadingMiss & { onset?: string }) | undefined = explainProbeMiss(probe, first.container, messages, ownLogs) ??
     explainUnauthenticatedProbe(probe, first.container, messages, 'readiness', findServerConfigOrigin(ev, hits.map((h) => h.pod), first.container.name)) ??
-    explainQueueFullProbe('readiness', messages, ownLogs, first.container.name);
+    explainQueueFullProbe('readiness', messages, ownLogs, first.container.name) ??
+    explainStandbyWalGap(ev, ownLogs) ??
+    explainStandbyForeignPrimary(ev, ownLogs);
   // The unready pods' own log often says why the endpoint answers 5xx.
   const missing = findMissingProbeCommand(hits.flatMap((h) => h.events.map((e) => e.message)).join('\n'));
   // A stream processor restoring its local state from changelog topics onto a state dir that starts empty with each pod.
@@ -173,12 +179,15 @@ function describeNotReady(ev: TriageEvidence, hits: Hit[], readyButFailing: numb
     title: `Readiness probe failing for ${first.container.name} on ${formatPodShare(ev, pods.length)}: ${first.failure}${probe && probe.type !== 'exec' ? ` on ${probe.type === 'http' ? `GET :${port}${path}` : `${probe.type.toUpperCase()} :${port}`}` : missing && probe?.command ? ` (exec ${probe.command})` : ''}${miss ? ` — ${miss.scope}` : ''}${down ? ` — ${down.scope}` : ''}${restore ? ` — ${restore.scope}` : ''}${reading && !down && !hair ? ` — ${reading.title}` : ''}${hair ? ` (${hair.settings}: one slow answer takes a pod out of the endpoints)` : ''}`,
     // The reading's title dates the change behind it (a config renamed 52m ago).
     ...(reading?.datesChange && !down && !hair ? { datesChange: true as const } : {}),
+    // A reading that dates what brought it on (a standby's primary re-created, its node away for hours) names the trigger.
+    ...(miss?.onset !== undefined && !down && !hair ? { onset: miss.onset, datesChange: true as const } : {}),
+    ...(miss?.outsideWorkload !== undefined ? { outsideWorkload: miss.outsideWorkload } : {}),
     layer: 'runtime/probes',
     severity: severityForPods(ev, pods.length),
     confidence: 'high',
     evidence,
     likelyCause: cause,
-    ...(down ? { decisive: down.decisive } : restore ? { decisive: restore.decisive } : told ? { decisive: told } : events[0] ? { decisive: events[0].message.replace(/\s+/g, ' ').trim() } : {}),
+    ...(down ? { decisive: down.decisive } : restore ? { decisive: restore.decisive } : miss?.decisive ? { decisive: miss.decisive } : told ? { decisive: told } : events[0] ? { decisive: events[0].message.replace(/\s+/g, ' ').trim() } : {}),
     ...(miss?.rollbackUndoes ? { rollbackUndoes: miss.rollbackUndoes } : {}),
     ...(restore ? { passesBy: restore.passesBy } : {}),
     nextAction: hair

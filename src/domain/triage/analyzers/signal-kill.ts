@@ -7,6 +7,7 @@ import { type ContainerRef, formatContainerRef, formatPodShare, groupBy, limitLi
 import { EXEC_CANNOT_RUN, PROBE_FAILED, explainProbeMiss, findMissingProbeCommand, listProbeEvents, wasKilledByProbe, wasKilledByUnrunnableProbe } from '../probe-failures.js';
 import { explainByOwnLog } from '../probe-own-log.js';
 import { explainStandbyWalGap } from '../standby-wal-gap.js';
+import { explainStandbyForeignPrimary } from '../standby-foreign-primary.js';
 import { explainRefusedProbeCommand } from '../probe-command-refused.js';
 import { explainSweptMarker } from '../probe-swept-marker.js';
 import type { ProbeMiss } from '../probe-miss.js';
@@ -103,6 +104,7 @@ function describeProbeKill(ev: TriageEvidence, hits: KillHit[]): Finding {
       explainHeapExhaustedProbe(probeName, container, killerMessages, ownLogs) ??
       explainStillLoading({ probeName, probe, messages: killerMessages, logs: ownLogs, runs, ...withProbeChange(findProbeChange(ev.revisions, container.name)) }) ??
       explainStandbyWalGap(ev, ownLogs) ??
+      explainStandbyForeignPrimary(ev, ownLogs) ??
       explainByOwnLog(probe, failures.map((f) => f.message), ownLogs, container.name) ??
       explainStartupOutlasted(ev, hits, probeName, killerMessages, runs);
   if (miss?.evidence) evidence.push(...miss.evidence);

@@ -231,3 +231,19 @@ describe('analyzeSignalKills: a liveness probe that kills an app still loading i
     expect(f?.outsideWorkload).toBeUndefined();
   });
 });
+
+describe('analyzeSignalKills: a standby killed for not streaming, whose primary is another database cluster', () => {
+  it('reads the standby\'s own log (system identifier differs) and advises a re-seed, not a restart', () => {
+    const ev = livenessKillScenario();
+    ev.events = ev.events.map((e) => (e.reason === 'Unhealthy' ? { ...e, message: 'Liveness probe failed: not streaming' } : e));
+    ev.logs = ev.pods.slice(0, 3).map((p) => ({
+      pod: p.name, container: 'app', previous: true,
+      lines: ['FATAL:  database system identifier differs between the primary and standby', "DETAIL:  The primary's identifier is 7111111111111111111, the standby's identifier is 7000000000000000000."],
+    }));
+    const [f] = analyzeSignalKills(ev);
+    expect(f?.title).toMatch(/its primary is another database cluster now \("database system identifier differs between the primary and standby"/);
+    expect(f?.fix).toMatch(/^re-seed .* \(pg_basebackup into an emptied data directory/);
+    expect(f?.outsideWorkload).toBeDefined();
+    expect(f?.nextAction).toMatch(/changes nothing/);
+  });
+});
