@@ -189,7 +189,7 @@ function tellLostCapability(t: Tightened, revision: number, previous: number, li
     const cap = guess ? ` (most likely cap_${guess.cap.toLowerCase()}: ${guess.why})` : '';
     return {
       clause: `${binary} carries file capabilities (setcap${guess ? `, most likely ${guess.cap}` : ''}) that revision ${revision}'s ${t.label} took out of the bounding set, so the kernel refuses to exec it`,
-      cause: `The image gives ${binary} file capabilities (setcap)${cap}. Revision ${revision} dropped Linux capabilities (${t.label}); the kernel will not exec a binary whose file capabilities it cannot grant, so runc's exec fails "operation not permitted" before the process runs (StartError, exit 128). No seccomp profile refuses an exec. Revision ${previous} kept the capability in the bounding set.`,
+      cause: `The image gives ${binary} file capabilities (setcap)${cap}. Revision ${revision} dropped Linux capabilities (${t.label}); the kernel will not exec a binary whose file capabilities it cannot grant, so runc's exec fails "operation not permitted" before the process runs (StartError, exit 128). The runtime's default seccomp profile allows exec: it is not what refuses it. Revision ${previous} kept the capability in the bounding set.`,
       fix: guess
         ? `add ${guess.cap} back (securityContext.capabilities.add beside drop ALL)${guess.cap === 'NET_BIND_SERVICE' ? ', or make it listen on ports above 1024 and drop the file capability from the image' : ''}`
         : `add back the capability ${binary}'s file capabilities name (getcap ${binary} in the image; securityContext.capabilities.add beside drop ALL), or remove the file capability from the image`,
