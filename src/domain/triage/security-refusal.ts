@@ -8,6 +8,7 @@
 import type { PodEvidence, RevisionContainerEvidence, RevisionEvidence } from './evidence.js';
 import { sortRevisions } from './revision-diff.js';
 import { parseSecurityContext, type SecurityContextFields } from './security-context.js';
+import { describeCapability, findRefusedExec, guessFileCapability, normalizeCapability, parsePorts } from './capability-loss.js';
 
 export type SandboxSetting = 'seccomp' | 'capabilities' | 'no-new-privileges' | 'non-root' | 'read-only-root';
 
@@ -50,6 +51,9 @@ function field(sc: Sc, path: readonly string[]): unknown {
 interface Effective {
   seccomp?: string;
   drop: string[];
+  add: string[];
+  /** Its container ports: a non-root process serving one below 1024 needs NET_BIND_SERVICE. */
+  ports: number[];
   noNewPrivs: boolean;
   user?: number;
   nonRoot: boolean;
@@ -64,10 +68,15 @@ function effective(r: RevisionEvidence, container: string): Effective | undefine
   const pick = (path: readonly string[]): unknown => field(own, path) ?? field(pod, path);
   const seccomp = pick(['seccompProfile', 'type']);
   const user = pick(['runAsUser']);
-  const drop = field(own, ['capabilities', 'drop']);
+  const caps = (path: readonly string[]) => {
+    const v = field(own, path);
+    return Array.isArray(v) ? v.map((x) => normalizeCapability(String(x))) : [];
+  };
   return {
     ...(typeof seccomp === 'string' && seccomp !== 'Unconfined' ? { seccomp } : {}),
-    drop: Array.isArray(drop) ? drop.map(String) : [],
+    drop: caps(['capabilities', 'drop']),
+    add: caps(['capabilities', 'add']),
+    ports: parsePorts(c.ports),
     noNewPrivs: field(own, ['allowPrivilegeEscalation']) === false,
     ...(typeof user === 'number' ? { user } : {}),
     nonRoot: pick(['runAsNonRoot']) === true || (typeof user === 'number' && user !== 0),
@@ -78,6 +87,17 @@ function effective(r: RevisionEvidence, container: string): Effective | undefine
 interface Tightened {
   setting: SandboxSetting;
   label: string;
+  /** Of capabilities: those the older revision added and the newer one no longer grants, the ones the process needed. */
+  removed?: string[];
+}
+
+/** The capabilities a container runtime grants by default (containerd, CRI-O, Docker): losing an add of one of these without a drop loses nothing. */
+const DEFAULT_CAPS = new Set(['CHOWN', 'DAC_OVERRIDE', 'FSETID', 'FOWNER', 'MKNOD', 'NET_RAW', 'SETGID', 'SETUID', 'SETFCAP', 'SETPCAP', 'NET_BIND_SERVICE', 'SYS_CHROOT', 'KILL', 'AUDIT_WRITE']);
+
+/** Capabilities the older revision added that the newer one neither adds nor leaves by default. */
+function listRemovedAdds(older: Effective, newer: Effective): string[] {
+  const dropsAll = newer.drop.includes('ALL');
+  return older.add.filter((c) => !newer.add.includes(c) && (dropsAll || newer.drop.includes(c) || !DEFAULT_CAPS.has(c)));
 }
 
 /** What the newer revision forbids that the older one allowed, for this container. */
@@ -85,7 +105,11 @@ function listTightened(older: Effective, newer: Effective): Tightened[] {
   const out: Tightened[] = [];
   if (newer.seccomp !== undefined && newer.seccomp !== older.seccomp) out.push({ setting: 'seccomp', label: `seccomp profile ${newer.seccomp}` });
   const dropped = newer.drop.filter((d) => !older.drop.includes(d));
-  if (dropped.length > 0) out.push({ setting: 'capabilities', label: `capabilities drop ${dropped.join(', ')}` });
+  const removed = listRemovedAdds(older, newer);
+  if (dropped.length > 0 || removed.length > 0) {
+    const label = dropped.length > 0 ? `capabilities drop ${dropped.join(', ')}` : `capabilities.add ${removed.join(', ')} removed`;
+    out.push({ setting: 'capabilities', label, ...(removed.length > 0 ? { removed } : {}) });
+  }
   if (newer.noNewPrivs && !older.noNewPrivs) out.push({ setting: 'no-new-privileges', label: 'allowPrivilegeEscalation: false' });
   if (newer.nonRoot && (!older.nonRoot || newer.user !== older.user)) out.push({ setting: 'non-root', label: newer.user !== undefined ? `runAsUser ${newer.user}` : 'runAsNonRoot' });
   if (newer.readOnlyRoot && !older.readOnlyRoot) out.push({ setting: 'read-only-root', label: 'readOnlyRootFilesystem' });
@@ -111,27 +135,26 @@ function suspectsFor(line: string): SandboxSetting[] {
   // A hedged guess ("read-only file system?") is a script's aside, not the refusal that stopped it.
   if (EROFS.test(line)) return /read-only file system\?/i.test(line) ? [] : ['read-only-root'];
   if (findPrivilegedPort(line) !== undefined) return ['non-root', 'capabilities'];
+  // An exec refused EPERM is a binary with file capabilities the bounding set lacks: no seccomp profile refuses execve.
+  if (findRefusedExec(line) !== undefined) return ['capabilities'];
   if (SIGSYS.test(line)) return ['seccomp'];
   if (EPERM.test(line)) return ['seccomp', 'capabilities', 'no-new-privileges', 'non-root'];
   if (EACCES.test(line)) return ['non-root', 'capabilities', 'no-new-privileges', 'seccomp'];
   return [];
 }
 
-function tell(t: Tightened, revision: number, previous: number, syscall: string | undefined, port: number | undefined): Pick<SecurityRefusal, 'clause' | 'cause' | 'fix'> {
+type Told = Pick<SecurityRefusal, 'clause' | 'cause' | 'fix'>;
+
+function tell(t: Tightened, revision: number, previous: number, syscall: string | undefined, port: number | undefined, line: string, newer: Effective): Told {
   const call = syscall ? ` (${syscall})` : '';
   if (port !== undefined && (t.setting === 'non-root' || t.setting === 'capabilities')) return tellPrivilegedPort(t, revision, previous, port);
+  if (t.setting === 'capabilities') return tellLostCapability(t, revision, previous, line, newer);
   switch (t.setting) {
     case 'seccomp':
       return {
         clause: `the ${t.label} (new in revision ${revision}) refuses it a system call${call}`,
         cause: `Revision ${revision} put the container under ${t.label}: the runtime's filter refuses system calls outside its allow-list${syscall ? `, ${syscall} among them,` : ''} with EPERM ("Operation not permitted"), and the process gives up. Revision ${previous} ran the same code without the profile: what changed is the filter, not the kernel or the node.`,
         fix: `allow the refused system call${call}: a Localhost seccomp profile that permits it (Unconfined for this container as a stopgap)`,
-      };
-    case 'capabilities':
-      return {
-        clause: `revision ${revision} dropped capabilities (${t.label}) and the kernel refuses it an operation`,
-        cause: `Revision ${revision} dropped Linux capabilities (${t.label}): binding a port below 1024 needs NET_BIND_SERVICE, chown CHOWN, switching user SETUID/SETGID, raw sockets NET_RAW. Revision ${previous} had them.`,
-        fix: 'add back the one capability it needs (securityContext.capabilities.add), or stop needing it (a port above 1024)',
       };
     case 'no-new-privileges':
       return {
@@ -152,6 +175,39 @@ function tell(t: Tightened, revision: number, previous: number, syscall: string 
         fix: 'mount an emptyDir where it writes (/tmp, its cache or run directory)',
       };
   }
+}
+
+/**
+ * Capabilities taken away: the one the revision before added, when it did, is the one the process
+ * needs; a refused exec is a binary whose file capabilities the bounding set no longer holds.
+ */
+function tellLostCapability(t: Tightened, revision: number, previous: number, line: string, newer: Effective): Told {
+  const removed = t.removed ?? [];
+  const binary = findRefusedExec(line);
+  if (binary !== undefined) {
+    const guess = guessFileCapability({ removed, previous, ...(newer.user !== undefined ? { user: newer.user } : {}), nonRoot: newer.nonRoot, ports: newer.ports });
+    const cap = guess ? ` (most likely cap_${guess.cap.toLowerCase()}: ${guess.why})` : '';
+    return {
+      clause: `${binary} carries file capabilities (setcap${guess ? `, most likely ${guess.cap}` : ''}) that revision ${revision}'s ${t.label} took out of the bounding set, so the kernel refuses to exec it`,
+      cause: `The image gives ${binary} file capabilities (setcap)${cap}. Revision ${revision} dropped Linux capabilities (${t.label}); the kernel will not exec a binary whose file capabilities it cannot grant, so runc's exec fails "operation not permitted" before the process runs (StartError, exit 128). The runtime's default seccomp profile allows exec: it is not what refuses it. Revision ${previous} kept the capability in the bounding set.`,
+      fix: guess
+        ? `add ${guess.cap} back (securityContext.capabilities.add beside drop ALL)${guess.cap === 'NET_BIND_SERVICE' ? ', or make it listen on ports above 1024 and drop the file capability from the image' : ''}`
+        : `add back the capability ${binary}'s file capabilities name (getcap ${binary} in the image; securityContext.capabilities.add beside drop ALL), or remove the file capability from the image`,
+    };
+  }
+  if (removed.length > 0) {
+    const names = removed.join(', ');
+    return {
+      clause: `revision ${revision} no longer grants it ${names} (${t.label}) and the kernel refuses it an operation`,
+      cause: `Revision ${previous} added ${removed.map(describeCapability).join('; ')} to this container; revision ${revision} dropped capabilities (${t.label}) without adding ${removed.length === 1 ? 'it' : 'them'} back, so what the process did with ${removed.length === 1 ? 'it' : 'them'} is refused (EPERM, "Operation not permitted").`,
+      fix: `add ${names} back to this container (securityContext.capabilities.add beside drop ALL)`,
+    };
+  }
+  return {
+    clause: `revision ${revision} dropped capabilities (${t.label}) and the kernel refuses it an operation`,
+    cause: `Revision ${revision} dropped Linux capabilities (${t.label}): binding a port below 1024 needs NET_BIND_SERVICE, chown CHOWN, switching user SETUID/SETGID, raw sockets NET_RAW, tracing another process SYS_PTRACE. Revision ${previous} had them.`,
+    fix: 'add back the one capability the refused operation needs (securityContext.capabilities.add)',
+  };
 }
 
 /** A bind below 1024 refused: root or NET_BIND_SERVICE may bind it, the revision took both away. */
@@ -190,7 +246,7 @@ export function findSecurityRefusal(revisions: readonly RevisionEvidence[], pods
   if (hit === undefined || t === undefined) return undefined;
   const syscall = t.setting === 'seccomp' ? lines.map((l) => FILTERED_SYSCALL.exec(l)?.[1]).find((x) => x !== undefined)?.replace(/_(setup|enter|register)$/, '') : undefined;
   const port = findPrivilegedPort(hit.l);
-  return { setting: t.setting, label: t.label, revision: newer.revision, previous: older.revision, line: hit.l.trim(), ...(syscall ? { syscall } : {}), ...tell(t, newer.revision, older.revision, syscall, port) };
+  return { setting: t.setting, label: t.label, revision: newer.revision, previous: older.revision, line: hit.l.trim(), ...(syscall ? { syscall } : {}), ...tell(t, newer.revision, older.revision, syscall, port, hit.l, b) };
 }
 
 /** Words that tie a mechanism to a security setting and the diff line that changed it. */

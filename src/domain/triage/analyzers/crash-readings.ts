@@ -204,8 +204,8 @@ const runtimeHeap: Reader = (c) => {
 const nodeKernelLimit: Reader = (c) => {
   const limit = findNodeKernelLimit(c.lines.slice(-40));
   if (limit === undefined) return undefined;
-  const { evidence, outside, shared, title, cause, action, fix } = tellNodeKernelLimit(c.ev, limit, podsOf(c));
-  return { title, cause, action, fix, evidence, decisive: limit.line, outside, ...(shared ? { sharedLimit: shared } : {}), onNodes: true, sure: true };
+  const { evidence, outside, shared, title, cause, action, fix, datesChange } = tellNodeKernelLimit(c.ev, limit, podsOf(c), c.first.ref.container.name);
+  return { title, cause, action, fix, evidence, decisive: limit.line, outside, ...(shared ? { sharedLimit: shared } : {}), ...(datesChange ? { datesChange } : {}), onNodes: true, sure: true };
 };
 
 /** A search engine's bootstrap check on a ulimit (memlock, nofile, nproc) the nodes' container runtime sets. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TriageEvidence } from '../../../../src/domain/triage/evidence.js';
 import { buildTriageReport } from '../../../../src/domain/triage/triage-report.js';
-import { NODE_A, NODE_B, NODE_C, node, terminated } from '../scenarios/builders.js';
+import { NODE_A, NODE_B, NODE_C, minutesAgo, node, terminated } from '../scenarios/builders.js';
 import { crashScenario } from '../scenarios/crashes.js';
 
 const times = { startedAt: '2026-11-21T03:13:55.200Z', finishedAt: '2026-11-21T03:14:01.450Z' };
@@ -66,6 +66,40 @@ describe('a process stopped by a kernel limit of its node', () => {
     const record = `{"@timestamp":"2026-11-21T03:10:57.000Z", "log.level":"ERROR", "message":${JSON.stringify('node validation exception\n[1] bootstrap checks failed. You must address the points described in the following [1] lines before starting Elasticsearch.\nbootstrap check failure [1] of [1]: max virtual memory areas vm.max_map_count [65530] is too low, increase to at least [262144]; for more information see [https://www.elastic.co/guide/en/elasticsearch/reference/8.15/_maximum_map_count_check.html]')}, "log.logger":"org.elasticsearch.bootstrap.Elasticsearch"}`;
     const r = buildTriageReport(onOneNode(78, [record, 'ERROR: Elasticsearch did not exit normally - check the logs at /usr/share/elasticsearch/logs/search.log']), times);
     expect(r.findings[0]?.decisive).toBe('bootstrap check failure [1] of [1]: max virtual memory areas vm.max_map_count [65530] is too low, increase to at least [262144]');
+  });
+
+  const HOTSPOT_COMMIT = (errno: string) => [
+    'Picked up JAVA_TOOL_OPTIONS: -Xms256m -Xmx256m',
+    `OpenJDK 64-Bit Server VM warning: INFO: os::commit_memory(0x00000000f0000000, 268435456, 0) failed; error='${errno}`,
+    '#',
+    '# There is insufficient memory for the Java Runtime Environment to continue.',
+    '# Native memory allocation (mmap) failed to map 268435456 bytes for committing reserved memory.',
+    '# An error report file with more information is saved as:',
+    '# /tmp/hs_err_pid1.log',
+  ];
+
+  it('reads a JVM whose heap commit the kernel refuses (errno=12) as the node pool\'s strict overcommit, not the hs_err trailer nor an out-of-memory kill', () => {
+    const r = buildTriageReport(onOneNode(1, HOTSPOT_COMMIT('Cannot allocate memory\' (errno=12)'), { failing: 'compute-strict', healthy: 'compute-std' }), times);
+    expect(r.headline).toContain('the kernel refuses to commit 256Mi (errno=12) on node pool compute-strict: strict overcommit accounting (vm.overcommit_memory=2)');
+    expect(r.findings[0]?.decisive).toBe("os::commit_memory(0x00000000f0000000, 268435456, 0) failed; error='Cannot allocate memory' (errno=12)");
+    expect(r.findings[0]?.likelyCause).toContain('well within its 512Mi container limit');
+    expect(r.findings[0]?.evidence.join('\n')).toContain('the same image runs on node pool compute-std');
+    expect(r.findings[0]?.nextAction).toMatch(/^Keep the pods off node pool compute-strict meanwhile \(node affinity to node pool compute-std/);
+    expect(r.findings[0]?.fix).toMatch(/^set vm.overcommit_memory back to 0/);
+    expect(r.headline).not.toMatch(/OOM.?Kill|roll back|hs_err/i);
+  });
+
+  it('dates a refused commit by the new nodes it happens on, instead of finding no change', () => {
+    const ev = onOneNode(1, HOTSPOT_COMMIT('Not enough space\' (errno=12)'), { failing: 'compute-strict', healthy: 'compute-std' });
+    ev.nodes = ev.nodes.map((n) => ({ ...n, createdAt: n.name === NODE_A ? minutesAgo(95) : minutesAgo(60 * 24 * 40) }));
+    const r = buildTriageReport(ev, times);
+    expect(r.headline).toMatch(/its nodes were added 1h 35m ago, the failing pods placed there \d/);
+    expect(r.headline).not.toMatch(/no change found/);
+  });
+
+  it('leaves a commit refused for another reason than ENOMEM to the app\'s own reading', () => {
+    const r = buildTriageReport(onOneNode(1, HOTSPOT_COMMIT('Resource temporarily unavailable\' (errno=11)'), { failing: 'compute-strict', healthy: 'compute-std' }), times);
+    expect(r.headline).not.toMatch(/overcommit/);
   });
 
   it('reads a headless browser that cannot build its sandbox as user namespaces unavailable on the node pool', () => {

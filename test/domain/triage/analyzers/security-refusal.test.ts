@@ -12,10 +12,11 @@ const times = { startedAt: NOW, finishedAt: NOW };
  * Revision 7 (20 minutes ago) changed only security settings; its two pods exit 1 at start with
  * `log`, while three pods of revision 6 keep serving.
  */
-function hardenedRollout(opts: { podSc?: string; appSc?: string; log: string[] }): TriageEvidence {
+function hardenedRollout(opts: { podSc?: string; appSc?: string; oldAppSc?: string; ports?: string[]; startError?: string; log: string[] }): TriageEvidence {
+  const exit = opts.startError !== undefined ? terminated(128, 'StartError', 1, { message: opts.startError, runSeconds: 0 }) : terminated(1, 'Error', 1, { runSeconds: 1 });
   const fresh = [0, 1].map((i) => {
     const p = pod(i, { revisionHash: REV7.hash, createdAt: minutesAgo(19), startTime: minutesAgo(19) });
-    return { ...p, ready: false, containers: [crashLooping(p.name, terminated(1, 'Error', 1, { runSeconds: 1 }), 8)] };
+    return { ...p, ready: false, containers: [crashLooping(p.name, exit, 8)] };
   });
   const base = baseEvidence({
     pods: [...fresh, ...[2, 3, 4].map((i) => pod(i))],
@@ -23,12 +24,14 @@ function hardenedRollout(opts: { podSc?: string; appSc?: string; log: string[] }
     logs: fresh.map((p) => ({ pod: p.name, container: 'app', previous: true, lines: opts.log })),
     workload: workload({ readyReplicas: 3, availableReplicas: 3, updatedReplicas: 2, currentRevision: 7 }),
   });
-  const hardened: RevisionContainerEvidence = revisionContainer(opts.appSc ? { securityContext: opts.appSc } : {});
+  const ports = opts.ports ? { ports: opts.ports } : {};
+  const hardened: RevisionContainerEvidence = revisionContainer({ ...ports, ...(opts.appSc ? { securityContext: opts.appSc } : {}) });
+  const older: RevisionContainerEvidence = revisionContainer({ ...ports, ...(opts.oldAppSc ? { securityContext: opts.oldAppSc } : {}) });
   const template = { initContainers: [], volumes: [], imagePullSecrets: [], placement: { nodeSelector: {}, requiredNodeAffinity: [], tolerations: [] } };
   return {
     ...base,
     revisions: [
-      ...base.revisions.map((r) => ({ ...r, template })),
+      ...base.revisions.map((r) => ({ ...r, containers: [older], template })),
       revision(REV7, minutesAgo(20), { replicas: 2, containers: [hardened], template: { ...template, ...(opts.podSc ? { securityContext: opts.podSc } : {}) } }),
     ],
   };
@@ -71,6 +74,44 @@ describe('a process refused by the kernel after its revision tightened the sandb
     expect(f?.title).toContain('revision 7 dropped capabilities (capabilities drop ALL)');
     expect(f?.fix).toContain('capabilities.add');
     expect(buildTriageReport(ev, times).headline).toMatch(/^Since revision 7 \(20m ago: app securityContext: \{\} → \{"capabilities"/);
+  });
+
+  it('names the capability the revision before added, and gives no port advice for it', () => {
+    const ev = hardenedRollout({ oldAppSc: '{"capabilities":{"add":["CAP_SYS_PTRACE"]}}', appSc: '{"capabilities":{"drop":["ALL"]},"allowPrivilegeEscalation":false}', log: ['agent: attaching to pid 7', 'Error: Operation not permitted (os error 1)'] });
+    const [f] = analyzeExitCodes(ev);
+    expect(f?.title).toContain('revision 7 no longer grants it SYS_PTRACE (capabilities drop ALL)');
+    expect(f?.likelyCause).toMatch(/Revision 6 added SYS_PTRACE, which lets a process trace/);
+    expect(f?.fix).toBe('add SYS_PTRACE back to this container (securityContext.capabilities.add beside drop ALL)');
+    expect(`${f?.fix ?? ''} ${f?.nextAction ?? ''}`).not.toMatch(/1024/);
+  });
+
+  it('counts an add the new revision left out as a loss even without a new drop, unless the runtime grants it by default', () => {
+    const lost = hardenedRollout({ oldAppSc: '{"capabilities":{"add":["NET_ADMIN"]}}', appSc: '{"runAsUser":0}', log: ['fatal: setting up routes: operation not permitted'] });
+    expect(analyzeExitCodes(lost)[0]?.title).toContain('no longer grants it NET_ADMIN (capabilities.add NET_ADMIN removed)');
+    const kept = hardenedRollout({ oldAppSc: '{"capabilities":{"add":["CHOWN"]}}', log: ['fatal: setting up routes: operation not permitted'] });
+    expect(analyzeExitCodes(kept)[0]?.title).toBe('Container app exits with code 1 on 2/5 pods');
+  });
+
+  const EXEC_EPERM = 'failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec /opt/srv/bin/gateway: operation not permitted: unknown';
+
+  it('reads an exec refused EPERM after drop ALL as file capabilities the bounding set lacks, not the seccomp profile brought beside it', () => {
+    const ev = hardenedRollout({
+      appSc: '{"runAsUser":1001,"capabilities":{"drop":["ALL"]},"allowPrivilegeEscalation":false,"seccompProfile":{"type":"RuntimeDefault"}}',
+      oldAppSc: '{"runAsUser":1001}', ports: ['8443/TCP "admin"', '443/TCP "https"'], startError: EXEC_EPERM, log: [],
+    });
+    const [f] = analyzeExitCodes(ev);
+    expect(f?.title).toContain('/opt/srv/bin/gateway carries file capabilities (setcap, most likely NET_BIND_SERVICE) that revision 7\'s capabilities drop ALL took out of the bounding set');
+    expect(f?.title).not.toMatch(/seccomp/);
+    expect(f?.likelyCause).toContain('uid 1001 and serves port 443, below 1024');
+    expect(f?.fix).toMatch(/^add NET_BIND_SERVICE back/);
+    expect(f?.decisive).toBe('error during container init: exec /opt/srv/bin/gateway: operation not permitted');
+  });
+
+  it('does not guess a capability for a refused exec when nothing tells which', () => {
+    const ev = hardenedRollout({ appSc: '{"capabilities":{"drop":["ALL"]}}', ports: ['8080/TCP'], startError: EXEC_EPERM, log: [] });
+    const [f] = analyzeExitCodes(ev);
+    expect(f?.title).toContain('carries file capabilities (setcap) that revision 7');
+    expect(f?.fix).toContain('getcap /opt/srv/bin/gateway');
   });
 
   it('blames readOnlyRootFilesystem for "Read-only file system"', () => {
