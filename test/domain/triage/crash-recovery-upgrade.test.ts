@@ -8,7 +8,7 @@ import type { TriageEvidence } from '../../../src/domain/triage/evidence.js';
 import { buildTriageReport } from '../../../src/domain/triage/triage-report.js';
 import { NOW, NS, baseEvidence, container, crashLooping, event, minutesAgo, revision, revisionContainer, setMember, terminated, workload } from './scenarios/builders.js';
 
-const SET = 'ledger-db';
+const SET = 'stock-db';
 const OLD = { revision: 4, hash: `${SET}-6b8d9f7c5` };
 const NEW = { revision: 5, hash: `${SET}-7c9e0a8d6` };
 const DAY = 24 * 60;
