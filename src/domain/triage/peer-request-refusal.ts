@@ -36,8 +36,11 @@ const PLAIN_TO_TLS: readonly { words: RegExp; server?: RequestRefusal['server'] 
 ];
 /** 414's reason phrases: RFC 2616's and nginx's, RFC 9110's. */
 const URI_TOO_LONG = /\bRequest-URI Too (?:Large|Long)\b|\bURI Too Long\b|HttpClientErrorException\$UriTooLong/i;
-/** A client's bare statement of a 414, counted only beside the URL it called. */
-const STATUS_414 = /Request failed with status code 414\b|\bunexpected (?:status|response)(?: code)?:? 414\b|\bstatus(?:Code|_code)?"?\s*[=:]\s*414\b|\b414 Client Error\b/i;
+/**
+ * A client library's own words for a 414, counted only beside the URL it called. A bare `status: 414`
+ * field is left out: a proxy's own JSON access log has one too, with a referer for its URL.
+ */
+const STATUS_414 = /Request failed with status code 414\b|\bunexpected (?:status|response)(?: code)?:? 414\b|\b414 Client Error\b/i;
 const CALLED_URL = /\bhttps?:\/\/[\w.-]+/i;
 const URI_LENGTH = /"?(?:url|uri|request[_-]?line|query)[_-]?(?:len|length|size|bytes)"?\s*[:=]\s*(\d{3,})/i;
 

@@ -87,7 +87,7 @@ export function analyzePeerRequestRefusals(ev: TriageEvidence): Finding[] {
       decisive: last.refusal.quote,
       likelyCause:
         `${whose} now expects a TLS handshake on the port its Service targets, and ${me} sends plain HTTP there${calledAs}: the TLS server reads the plain request, answers 400 before any handler runs, and every such call fails. ` +
-        `Both stay Ready: ${whose}'s probes speak its own scheme, and ${me}'s do not call it. ` +
+        `Both stay Ready: ${whose}'s probes use its own scheme, and a 400 is an answer, not a failed connection. ` +
         (trigger ? `${whose}'s revision ${trigger.newest.revision}, just before the first 400, turned TLS on that port; ${me} did not change, and rolling it back brings nothing.` : `Either ${whose} turned TLS on without a plain port for its callers, or ${me}'s address lost its https://.`),
       nextAction: `${fix.charAt(0).toUpperCase()}${fix.slice(1)}.`,
       fix,

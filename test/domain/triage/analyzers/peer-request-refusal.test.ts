@@ -91,6 +91,7 @@ describe('a peer answers 414 to URLs past its request-line limit', () => {
     expect(parseRequestRefusal(longCall(1, 9300))).toMatchObject({ kind: 'uri-too-long', status: '414', server: 'apache', uriLength: 9300 });
     expect(parseRequestRefusal(`axios: Request failed with status code 414 (GET http://${GW}/v1/items?tag=a)`)).toMatchObject({ kind: 'uri-too-long' });
     expect(parseRequestRefusal('10.0.3.4 - - [21/Nov/2026:03:12:41 +0000] "GET /v1/items?tag=a HTTP/1.1" 414 150')).toBeUndefined();
+    expect(parseRequestRefusal('{"status":414,"request":"GET /v1/items?tag=a HTTP/1.1","http_referer":"https://shop.example.com/list"}')).toBeUndefined();
   });
 
   it('names the 414 and the server\'s limit, with the caller\'s own new revision as the since', () => {
