@@ -34,6 +34,7 @@ import { readDnsServices } from './read-dns-service.js';
 import { needsDnsService } from '../../domain/triage/dns-service.js';
 import { needsDnsPodLogs } from '../../domain/triage/dns-config-error.js';
 import { findMissingRoutes } from '../../domain/triage/http-route-gone.js';
+import { findRequestRefusals } from '../../domain/triage/peer-request-refusal.js';
 import type { CollectContext } from './collect-context.js';
 import { pickDownServices, readDownServices } from './read-down-services.js';
 import { readCallerPods } from './read-caller-pods.js';
@@ -369,7 +370,8 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     const seen = { logs: d.logs, pods: pods.ranked, services: services.services, namespace: ctx.namespace, collectedAt: now() };
     // Or calls it answers UNIMPLEMENTED (gRPC): whether the peer's new release, with the method or without it, is out.
     // Or HTTP calls it answers 404 on a path (http-route-gone.ts): whether the peer's new release dropped the route.
-    const peer = findOversizedResponses(seen)?.peer ?? findUnimplementedCalls(seen)?.peer ?? findMissingRoutes(seen)?.peer;
+    // Or HTTP calls it answers 400 for plain HTTP on a TLS port, or 414 for a URL too long (peer-request-refusal.ts): whether its release is the change.
+    const peer = findOversizedResponses(seen)?.peer ?? findUnimplementedCalls(seen)?.peer ?? findMissingRoutes(seen)?.peer ?? findRequestRefusals(seen)?.peer;
     const svc = services.services.find((s) => s.name === peer);
     return svc === undefined ? undefined : readPeerRollout(ctx, svc);
   });

@@ -17,6 +17,8 @@ export interface PeerRevisionEvidence {
   images: string[];
   /** Its containers' probes as rendered (`GET :8080/ready every 10s, …`), when asked for. */
   probes?: { readiness?: string; liveness?: string; startup?: string }[];
+  /** What its template changed from the revision before it (revision-diff.ts), at most a few lines; none for the oldest read. */
+  changes?: string[];
 }
 
 export interface PeerRolloutEvidence {

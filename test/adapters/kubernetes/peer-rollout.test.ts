@@ -1,6 +1,7 @@
 // A client whose logs refuse its peer's answers for their size (gRPC ResourceExhausted, "received
 // message larger than max"): the adapter lists the ReplicaSets behind the peer's Service once (at
-// most 10), so the verdict can date the peer's rollout. Nothing of the peer is read otherwise.
+// most 10), so the verdict can date the peer's rollout; likewise when the peer answers a plain HTTP call
+// as a TLS port does. Nothing of the peer is read otherwise.
 import { describe, expect, it } from 'vitest';
 import { AMPLE_BUDGET_MS } from '../../helpers/deadline.js';
 import { DAYS, NODE_A, NODE_B, NOW, container, deploymentApp, exposed, nameOf, threeNodes } from '../../triage-corpus/kit/index.js';
@@ -44,6 +45,16 @@ describe('the rollout of a peer whose answers the client refuses for their size'
     expect(ev.peerRollout?.revisions.map((r) => [r.revision, r.images[0]])).toEqual([[12, 'registry.example.com/rates-svc:3.1.0'], [11, 'registry.example.com/rates-svc:3.0.2']]);
     expect(peerLists()).toHaveLength(1);
     expect(Number(peerLists()[0]?.query.limit)).toBeLessThanOrEqual(10);
+  });
+
+  it('reads the peer\'s rollout, with what its newest revision changed, when it answers plain HTTP as a TLS port does', async () => {
+    const plain = (m: number) => `{"level":"error","ts":"${stamp(m)}","msg":"rates call failed","url":"http://rates-svc.${NS}.svc.cluster.local/v1/rates","status":400,"body":"Client sent an HTTP request to an HTTPS server."}`;
+    cluster([25, 18, 9, 2].map(plain).join('\n') + '\n');
+    const ev = await h.cluster.collectEvidence(target, { budgetMs: AMPLE_BUDGET_MS });
+    expect(ev.peerRollout).toMatchObject({ service: 'rates-svc' });
+    expect(ev.peerRollout?.revisions[0]?.changes?.join('\n')).toMatch(/3\.0\.2[^\n]*3\.1\.0/);
+    expect(ev.peerRollout?.revisions[1]?.changes).toBeUndefined();
+    expect(peerLists()).toHaveLength(1);
   });
 
   it('reads nothing of the peer when the logs refuse no answer', async () => {

@@ -229,6 +229,7 @@ import { analyzeSingletonSurge } from './singleton-surge.js';
 import { analyzeUnimplementedCalls } from './unimplemented-method.js';
 import { analyzeMissingClass } from './missing-class.js';
 import { analyzeRouteGone } from './route-gone.js';
+import { analyzePeerRequestRefusals } from './peer-request-refusal.js';
 import { analyzeProxyMissingReference } from './proxy-missing-reference.js';
 import { analyzeOwnAccountRefused } from './own-account-refused.js';
 import { analyzeIdpClientRefusals } from './idp-client-refused.js';
@@ -488,6 +489,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'unimplemented-method': analyzeUnimplementedCalls,
   'missing-class': analyzeMissingClass,
   'route-gone': analyzeRouteGone,
+  'peer-request-refusal': analyzePeerRequestRefusals,
   'proxy-missing-reference': analyzeProxyMissingReference,
   'own-account-refused': analyzeOwnAccountRefused,
   'idp-client-refused': analyzeIdpClientRefusals,
