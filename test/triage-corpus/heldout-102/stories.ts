@@ -1,7 +1,8 @@
 // Held-out stories, hundred-and-second round: failures written without reading the analysis code, to
 // measure how the triage generalizes to causes it was not built against. Graded first by
-// `bench/triage-heldout.ts` (figures in docs/benchmarks.md) before any fix for it. Written by two
-// writers apart:
+// `bench/triage-heldout.ts` (figures in docs/benchmarks.md) before any fix for it, then fixed in
+// general; the round has since joined the corpus (`../scenarios/index.ts`), which `npm test` grades.
+// Written by two writers apart:
 //
 // part1.ts — a PostgreSQL image bumped a major version over its old data directory; a streaming standby
 // whose primary was re-created (database system identifier differs); a Redis pinned back a major over an
