@@ -29,7 +29,9 @@ const GLIBC_MISSING = /(?:^|\s)([^\s:]+): error while loading shared libraries: 
 const MUSL_MISSING = /Error loading shared library ([^\s:]+): No such file or directory(?: \(needed by ([^\s)]+)\))?/;
 const MUSL_SYMBOL = /Error relocating ([^\s:]+): ([^\s:]+): symbol not found/;
 const GLIBC_SYMBOL = /(?:^|\s)([^\s:]+): symbol lookup error: [^\s:]+: undefined symbol: ([^\s,]+)/;
-const GLIBC_VERSION = /(?:^|\s)([^\s:]+): [^\s:]+: version `([^']+)' not found \(required by [^)]+\)/;
+// The object that needs the version is the one it is "required by" (a binary, or a native module a runtime's dlopen loads:
+// Node's and Python's errors put their own prefix where the loader puts the binary).
+const GLIBC_VERSION = /([^\s:]+): version `([^']+)' not found \(required by ([^)\s]+)\)/;
 
 /** The loader's failure in a log or a termination message, if it stopped the binary. */
 export function findLoaderFailure(lines: readonly string[]): LoaderFailure | undefined {
@@ -50,7 +52,8 @@ export function findLoaderFailure(lines: readonly string[]): LoaderFailure | und
       libraryLine ??= line.trim();
       continue;
     }
-    const symbol = MUSL_SYMBOL.exec(line) ?? GLIBC_SYMBOL.exec(line) ?? GLIBC_VERSION.exec(line);
+    const version = GLIBC_VERSION.exec(line);
+    const symbol = MUSL_SYMBOL.exec(line) ?? GLIBC_SYMBOL.exec(line) ?? (version && [version[0], version[3], version[2]]);
     if (symbol?.[2] === undefined) continue;
     if (!symbols.includes(symbol[2])) symbols.push(symbol[2]);
     binary ??= symbol[1];
@@ -78,6 +81,17 @@ export function tellLoaderFailure(found: LoaderFailure): { title: string; cause:
       evidence: [`dynamic loader: ${binary} needs ${libs}, not found in the image`],
     };
   }
+  const cxx = newestLibstdcxx(found.symbols);
+  if (cxx !== undefined) {
+    const fix = `build ${binary} on the runtime image's own distribution (the same release in the build and the runtime stage), or move the runtime base up to one whose libstdc++ provides ${cxx} (or link libstdc++ statically)`;
+    return {
+      title: `: ${binary} was built against a newer libstdc++ than the image's runtime provides (${some(found.symbols)} not found)`,
+      cause: `${binary} was compiled with a newer C++ toolchain than the runtime image carries: the loader refuses the libstdc++ symbol versions it needs and the process stops as it loads it. The build and the runtime base disagree: a builder image moved to a newer distribution release while the runtime stage stayed on the older one, or the runtime moved to an older base. Nothing in the cluster is at fault; every pod of this image fails the same way.`,
+      action: `${capitalize(fix)}; restarting the pods will not help.`,
+      fix,
+      evidence: [`dynamic loader: ${binary} needs ${some(found.symbols)}, which the image's libstdc++ does not have`],
+    };
+  }
   const glibc = newestGlibc(found.symbols);
   if (glibc !== undefined) {
     const fix = `build ${binary} on the runtime image's own distribution (the same release in the build and the runtime stage), or move the runtime base up to one with glibc ${glibc} or newer (or link ${binary} statically)`;
@@ -100,10 +114,23 @@ export function tellLoaderFailure(found: LoaderFailure): { title: string; cause:
   };
 }
 
-/** The loader's failure when all it lacks are glibc symbol versions: the binary was built on a newer glibc than the image's. */
+/** The loader's failure when all it lacks are glibc (or libstdc++) symbol versions: the binary was built on a newer glibc (or C++ toolchain) than the image's. */
 export function findGlibcTooOld(lines: readonly string[]): LoaderFailure | undefined {
   const found = findLoaderFailure(lines);
-  return found !== undefined && found.libraries.length === 0 && newestGlibc(found.symbols) !== undefined ? found : undefined;
+  return found !== undefined && found.libraries.length === 0 && (newestGlibc(found.symbols) ?? newestLibstdcxx(found.symbols)) !== undefined ? found : undefined;
+}
+
+/** The newest libstdc++ symbol version missing ("GLIBCXX_3.4.30", else a "CXXABI_1.3.13"), when glibc's and libstdc++'s versions are all it lacks and one is libstdc++'s. */
+function newestLibstdcxx(symbols: readonly string[]): string | undefined {
+  if (!symbols.every((s) => /^(GLIBC|GLIBCXX|CXXABI)_\d+(\.\d+)*$/.test(s))) return undefined;
+  const numbers = (s: string) => (s.split('_')[1] ?? '').split('.').map(Number);
+  const newerFirst = (a: string, b: string) => {
+    const [x, y] = [numbers(a), numbers(b)];
+    const at = Array.from({ length: Math.max(x.length, y.length) }, (_, i) => i).find((i) => (x[i] ?? 0) !== (y[i] ?? 0));
+    return at === undefined ? 0 : (y[at] ?? 0) - (x[at] ?? 0);
+  };
+  const newest = (prefix: string) => symbols.filter((s) => s.startsWith(`${prefix}_`)).sort(newerFirst)[0];
+  return newest('GLIBCXX') ?? newest('CXXABI');
 }
 
 /** The newest glibc symbol version the loader could not find ("GLIBC_2.34" → "2.34"), when those are all it lacks. */

@@ -46,6 +46,15 @@ describe('exit 127 from the dynamic loader', () => {
     expect(f?.decisive).toBe(line('2.34'));
   });
 
+  it("reads libstdc++'s symbol versions a native module needs, when a runtime's dlopen reports them, as a build on a newer toolchain than the runtime base", () => {
+    const line = "ImportError: /usr/lib/x86_64-linux-gnu/libstdc++.so.6: version `GLIBCXX_3.4.32' not found (required by /opt/venv/lib/python3.12/site-packages/fastgeo/_native.so)";
+    const [f] = analyzeExitCodes(crashScenario(1, () => terminated(1, 'Error', 2, { runSeconds: 1 }), { logs: ['Traceback (most recent call last):', '  File "/srv/main.py", line 3, in <module>', line] }));
+    expect(f?.title).toContain("/opt/venv/lib/python3.12/site-packages/fastgeo/_native.so was built against a newer libstdc++ than the image's runtime provides (GLIBCXX_3.4.32 not found)");
+    expect(f?.likelyCause).toMatch(/builder image moved to a newer distribution release while the runtime stage stayed on the older one/);
+    expect(f?.fix).toMatch(/libstdc\+\+ provides GLIBCXX_3\.4\.32/);
+    expect(f?.decisive).toBe(line);
+  });
+
   it('keeps command-not-found for an exit 127 the loader did not cause', () => {
     const [f] = analyzeExitCodes(crashScenario(1, () => terminated(127, 'Error', 2), { logs: ['/docker-entrypoint.sh: line 12: ledgerd: command not found'] }));
     expect(f?.title).toContain('command not found');
