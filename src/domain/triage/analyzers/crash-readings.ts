@@ -57,6 +57,7 @@ import { findMissingFileSystem, tellMissingFileSystem } from '../hadoop-filesyst
 import { findPsychSafeLoadRefusal, tellPsychSafeLoad } from '../psych-safe-load.js';
 import { findLibraryMajorMove, tellLibraryMajorMove } from '../library-major-move.js';
 import { findNumpyAbiBreak, tellNumpyAbiBreak } from '../numpy-abi-break.js';
+import { findEngineWithoutPlatform, tellEngineWithoutPlatform } from '../engine-platform.js';
 import { findNoOffsetCrash, tellNoOffsetCrash } from '../kafka-no-offset.js';
 import { findFatalRejection, findRuntimeMove, tellFatalRejection } from '../unhandled-rejection-exit.js';
 import { findPoisonMessage, tellPoisonMessage } from '../poison-message.js';
@@ -376,6 +377,12 @@ const numpyAbi: Reader = (c) => {
   const { container, pod } = c.first.ref;
   const found = findNumpyAbiBreak({ lines: c.lines, revisions: c.ev.revisions, revisionHash: pod.revisionHash, container: container.name });
   return found && { ...tellNumpyAbiBreak(found), decisive: found.line, sure: true };
+};
+
+/** A client with a native engine per platform (Prisma) finding none for the image's: the base image moved under a client generated for another. */
+const enginePlatform: Reader = (c) => {
+  const found = isAppError(c) ? findEngineWithoutPlatform(c.lines) : undefined;
+  return found && { ...tellEngineWithoutPlatform(found), decisive: found.line, sure: true };
 };
 
 /** A traceback raised in a library's own code after a rebuild of the same app version: the build pulled the library's new major. */
@@ -821,7 +828,7 @@ const storeDataVersion: Reader = (c) => {
 };
 
 /** Read before the deciding line is known: what stops the start, then what the log and the runtime say. */
-const BEFORE_THE_LINE: readonly Reader[] = [nodeReboot, interpreter, loaderFailure, kestrelCertificate, errexitStop, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, unreadWebIdentity, metadataService, cudaDriver, illegalInstruction, removedApi, staleToken, leaseLoss, migrationChecksum, classVersion, jvmOption, securityManager, hadoopScheme, psychSafeLoad, numpyAbi, libraryMajor, kafkaNoOffset, keystoreType, fatalRejection, poisonMessage, grpcProbeOnTls, codeDefect, etcdRejoin, beanCycle, notNullViolation, serverVersionRequirement, stalePidFile, crashRecoveryUpgrade, volumeFilesystemError, corruptStateFile, railsCredentials, grantRefusal, hostKeyChanged, storeDataVersion];
+const BEFORE_THE_LINE: readonly Reader[] = [nodeReboot, interpreter, loaderFailure, kestrelCertificate, errexitStop, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, unreadWebIdentity, metadataService, cudaDriver, illegalInstruction, removedApi, staleToken, leaseLoss, migrationChecksum, classVersion, jvmOption, securityManager, hadoopScheme, psychSafeLoad, numpyAbi, enginePlatform, libraryMajor, kafkaNoOffset, keystoreType, fatalRejection, poisonMessage, grpcProbeOnTls, codeDefect, etcdRejoin, beanCycle, notNullViolation, serverVersionRequirement, stalePidFile, crashRecoveryUpgrade, volumeFilesystemError, corruptStateFile, railsCredentials, grantRefusal, hostKeyChanged, storeDataVersion];
 
 /** Read from the deciding line and the log around it. */
 const FROM_THE_LINE: readonly Reader[] = [portClash, absentDownwardKey, envFromPrefix, renamedEnvKey, yamlBoolean, unparsedValue, storePassword, rbacForbidden, keyFileMode, securityRefusal, rootSquash, volumeOwner, foreignClusterData, serverNamesHash, pgPrivilege, failedMigration];
