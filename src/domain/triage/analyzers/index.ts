@@ -52,6 +52,7 @@ import { analyzeJvmDnsCache } from './jvm-dns-cache.js';
 import { analyzeHeaderOverflow } from './header-overflow.js';
 import { analyzeBodyLimitRefusal } from './body-limit-refusal.js';
 import { analyzeColumnOverflow } from './column-overflow.js';
+import { analyzeIdPrecisionLoss } from './id-precision-loss.js';
 import { analyzeServerLimitRefusal } from './server-limit-refusal.js';
 import { analyzeTrailingSlash404 } from './trailing-slash-404.js';
 import { analyzeRedirectLoop } from './redirect-loop.js';
@@ -417,6 +418,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'header-overflow': analyzeHeaderOverflow,
   'body-limit-refusal': analyzeBodyLimitRefusal,
   'column-overflow': analyzeColumnOverflow,
+  'id-precision-loss': analyzeIdPrecisionLoss,
   'server-limit-refusal': analyzeServerLimitRefusal,
   'trailing-slash-404': analyzeTrailingSlash404,
   'redirect-loop': analyzeRedirectLoop,
