@@ -97,7 +97,8 @@ export function tellFailedMigrationRow(row: FailedMigrationRow, first: string | 
   const clean = intent && first === undefined ? `find the ${intent.short.replace(/^rows that (?:already |still )?/, 'rows that ')} and ${intent.clean}` : 'fix what the first run failed on';
   return {
     title: `: ${row.tool} refuses to start over failed ${name}, left by an earlier run${first !== undefined ? ` that failed on "${first.slice(0, 100)}"` : intent ? `; it ${intent.does}, which fails on ${intent.short}` : ''}`,
-    cause: `An earlier run of ${name} failed half-way:${ddl} ${row.tool} recorded ${mark}. Every start since validates the history, finds the failed migration and exits ("${row.line.slice(0, 140)}"), so the current error is a consequence, not the cause. ${firstText}`,
+    // What every run shows first, then how it came to be.
+    cause: `Every start validates ${row.tool}'s schema history, finds the failed migration and exits ("${row.line.slice(0, 140)}"), so the current error is a consequence, not the cause. An earlier run of migration ${row.version} failed half-way:${ddl} ${row.tool} recorded ${mark}. ${firstText}`,
     action: `Pause or roll back the rollout so the pods of the previous revision keep serving; then ${clean}, undo what the migration applied before it failed, run ${repair}, and roll forward.`,
     fix: `${clean}, undo its half-applied change, then ${repair} and roll forward`,
     evidence: [
