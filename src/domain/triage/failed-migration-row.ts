@@ -16,7 +16,7 @@ export interface FailedMigrationRow {
   tool: 'Flyway' | 'golang-migrate';
   /** "43". */
   version: string;
-  /** The migration's description, when the tool says it: "unique customer email". */
+  /** The migration's description, when the tool says it: "unique sku". */
   description?: string;
   /** The line that says so, trimmed. */
   line: string;

@@ -1,8 +1,8 @@
 /**
  * Ids past 2^53 read as floating-point numbers: a JSON parser that holds numbers as IEEE-754
  * doubles (JavaScript's JSON.parse, and many others by default) keeps integers exact only up to
- * Number.MAX_SAFE_INTEGER (2^53 − 1); above it the neighbouring doubles are 2, 4, … 256 apart near
- * 1.8e18, so a 64-bit id (a snowflake id) arrives rounded and prints with trailing zeros. Every
+ * Number.MAX_SAFE_INTEGER (2^53 − 1); above it the neighbouring doubles are 2, 4, … apart (256 from
+ * 2^60 on), so a 64-bit id (a snowflake id) arrives rounded and prints with trailing zeros. Every
  * lookup with the rounded id finds nothing ("not found", 404) and the work fails, while the pods
  * stay Ready. The consumer did not change: the ids did, so the service that issues them — the one
  * the workload looks them up at, its env naming that Service — and its rollout just before the

@@ -17,7 +17,7 @@ import { matchesLabels } from '../service-match.js';
 import { earliest, formatAgo } from '../time-span.js';
 
 /** Changes of a caller's revision that bear on the shape of the values it sends. */
-const BEARS_ON_VALUES = /image|api|version|format|length|id|ref|schema|provider|carrier|base|url/i;
+const BEARS_ON_VALUES = /image|api|version|format|length|\bids?\b|_id\b|ref|schema|url/i;
 
 /** The Services that select the workload's pods: what its callers name. */
 function ownServices(ev: TriageEvidence): string[] {
