@@ -23,6 +23,8 @@ import { readRedisClientLog } from './read-redis-client-log.js';
 import { pickShortNamesElsewhere } from '../../domain/triage/service-elsewhere.js';
 import { listExplainedServices, listPinnedServerPods, listPinnedWriterServices, listRefusingServices, listServerClaimReads, listServerConfigReads, listServerLogSearches, listServerRolloutReads, needsServerClientRollouts, needsServerJobRuns } from '../../domain/triage/analyzers/dependency-refuses.js';
 import { needsBodyLimitCallers } from '../../domain/triage/body-limit-refusal.js';
+import { needsColumnOverflowCallers } from '../../domain/triage/column-overflow.js';
+import { needsIdIssuerRollouts } from '../../domain/triage/id-precision-loss.js';
 import { needsDataObjectRollouts } from '../../domain/triage/data-object-rollout.js';
 import { listRejectedSecrets } from '../../domain/triage/analyzers/credentials-rejected.js';
 import { pickHostPortClashes } from '../../domain/triage/host-port-holders.js';
@@ -269,6 +271,10 @@ const OTHER_ROLLOUT_QUESTIONS: readonly (readonly [(seen: OtherRolloutSeen) => {
   [needsRoleSharerRollouts, 'its role is at its CONNECTION LIMIT: which other client of the role rolled out'],
   // It refuses request bodies over its size limit, unchanged itself (body-limit-refusal.ts): which caller rolled out and sends more.
   [needsBodyLimitCallers, 'it refuses request bodies over its size limit: which caller rolled out'],
+  // Its database refuses the values it writes as too long for their column (column-overflow.ts): which caller rolled out and sends longer ones.
+  [needsColumnOverflowCallers, 'its database refuses the values it writes as too long for their column: which caller rolled out'],
+  // Its lookups fail on ids past 2^53 a floating-point JSON parse rounded (id-precision-loss.ts): which service began to issue larger ids.
+  [needsIdIssuerRollouts, 'it looks up ids past 2^53 that a floating-point parse rounded: which service began to issue larger ids'],
   // Its store answers that what it reads does not exist (data-object-rollout.ts): which other client of the store rolled out and renamed or deleted it.
   [needsDataObjectRollouts, 'its store answers that what it reads does not exist: which other client of the store rolled out'],
   // Its server answers BUSY for another client's script (redis-busy-script.ts): which other client of the server rolled out.

@@ -50,6 +50,7 @@ import { findForeignClusterClaim, tellForeignClusterClaim } from '../foreign-clu
 import { findCoordinatorReset, tellCoordinatorReset } from '../coordinator-reset.js';
 import { findMigrationChecksum, tellMigrationChecksum } from '../migration-checksum.js';
 import { findFailedMigration, tellFailedMigration } from '../failed-migration.js';
+import { findFailedMigrationRow, findFirstFailure, tellFailedMigrationRow } from '../failed-migration-row.js';
 import { findClassVersionRefusal, tellClassVersionRefusal } from '../class-version.js';
 import { findSecurityManagerRefusal, tellSecurityManagerRefusal } from '../security-manager-removed.js';
 import { findJvmOptionRefusal, tellJvmOptionRefusal } from '../jvm-option-refused.js';
@@ -321,6 +322,18 @@ const leaseLoss: Reader = (c) => {
 const migrationChecksum: Reader = (c) => {
   const edited = isAppError(c) ? findMigrationChecksum(c.lines) : undefined;
   return edited && { ...tellMigrationChecksum(edited, c.first.ref.container.image), sure: true };
+};
+
+/**
+ * A schema tool refusing to start over a migration an earlier run left failed (Flyway's failed row, golang-migrate's
+ * dirty version): what the first run failed on is the cause, quoted from any log read that still has it.
+ */
+const failedMigrationRow: Reader = (c) => {
+  const row = isAppError(c) ? findFailedMigrationRow(c.lines) : undefined;
+  if (row === undefined) return undefined;
+  const first = findFirstFailure(c.ev.logs, row);
+  const restarts = Math.max(...c.hits.map((h) => h.ref.container.restartCount));
+  return { ...tellFailedMigrationRow(row, first, restarts), decisive: row.line, sure: true };
 };
 
 /** A JVM refusing classes compiled for a newer Java than the image's runtime: the build and the image disagree. */
@@ -828,7 +841,7 @@ const storeDataVersion: Reader = (c) => {
 };
 
 /** Read before the deciding line is known: what stops the start, then what the log and the runtime say. */
-const BEFORE_THE_LINE: readonly Reader[] = [nodeReboot, interpreter, loaderFailure, kestrelCertificate, errexitStop, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, unreadWebIdentity, metadataService, cudaDriver, illegalInstruction, removedApi, staleToken, leaseLoss, migrationChecksum, classVersion, jvmOption, securityManager, hadoopScheme, psychSafeLoad, numpyAbi, enginePlatform, libraryMajor, kafkaNoOffset, keystoreType, fatalRejection, poisonMessage, grpcProbeOnTls, codeDefect, etcdRejoin, beanCycle, notNullViolation, serverVersionRequirement, stalePidFile, crashRecoveryUpgrade, volumeFilesystemError, corruptStateFile, railsCredentials, grantRefusal, hostKeyChanged, storeDataVersion];
+const BEFORE_THE_LINE: readonly Reader[] = [nodeReboot, interpreter, loaderFailure, kestrelCertificate, errexitStop, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, unreadWebIdentity, metadataService, cudaDriver, illegalInstruction, removedApi, staleToken, leaseLoss, migrationChecksum, failedMigrationRow, classVersion, jvmOption, securityManager, hadoopScheme, psychSafeLoad, numpyAbi, enginePlatform, libraryMajor, kafkaNoOffset, keystoreType, fatalRejection, poisonMessage, grpcProbeOnTls, codeDefect, etcdRejoin, beanCycle, notNullViolation, serverVersionRequirement, stalePidFile, crashRecoveryUpgrade, volumeFilesystemError, corruptStateFile, railsCredentials, grantRefusal, hostKeyChanged, storeDataVersion];
 
 /** Read from the deciding line and the log around it. */
 const FROM_THE_LINE: readonly Reader[] = [portClash, absentDownwardKey, envFromPrefix, renamedEnvKey, yamlBoolean, unparsedValue, storePassword, rbacForbidden, keyFileMode, securityRefusal, rootSquash, volumeOwner, foreignClusterData, serverNamesHash, pgPrivilege, failedMigration];

@@ -51,6 +51,8 @@ import { analyzeProxyPrefixStrip } from './proxy-prefix-strip.js';
 import { analyzeJvmDnsCache } from './jvm-dns-cache.js';
 import { analyzeHeaderOverflow } from './header-overflow.js';
 import { analyzeBodyLimitRefusal } from './body-limit-refusal.js';
+import { analyzeColumnOverflow } from './column-overflow.js';
+import { analyzeIdPrecisionLoss } from './id-precision-loss.js';
 import { analyzeServerLimitRefusal } from './server-limit-refusal.js';
 import { analyzeTrailingSlash404 } from './trailing-slash-404.js';
 import { analyzeRedirectLoop } from './redirect-loop.js';
@@ -416,6 +418,8 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'jvm-dns-cache': analyzeJvmDnsCache,
   'header-overflow': analyzeHeaderOverflow,
   'body-limit-refusal': analyzeBodyLimitRefusal,
+  'column-overflow': analyzeColumnOverflow,
+  'id-precision-loss': analyzeIdPrecisionLoss,
   'server-limit-refusal': analyzeServerLimitRefusal,
   'trailing-slash-404': analyzeTrailingSlash404,
   'redirect-loop': analyzeRedirectLoop,
