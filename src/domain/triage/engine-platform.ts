@@ -1,13 +1,13 @@
 /**
  * A client that ships a prebuilt native engine per platform finds none for the image it runs on:
- * Prisma's `Query engine library for current platform "linux-musl-openssl-3.0.x" could not be
+ * Prisma's `Query engine library for current platform "debian-openssl-3.0.x" could not be
  * found` (or `… binary …`). The platform is the image's libc and OpenSSL major; the engines in the
  * image are the ones `prisma generate` fetched for the schema's binaryTargets at build time. So a
  * base-image move (a newer Alpine or Debian with OpenSSL 3, glibc to musl) without a regenerated
  * client is the cause: the app's code did not change, the platform under it did.
  */
 export interface EngineWithoutPlatform {
-  /** The platform the client looked for ("linux-musl-openssl-3.0.x"). */
+  /** The platform the client looked for ("debian-openssl-3.0.x"). */
   platform: string;
   /** Platforms the message says the client was generated for, when it lists them. */
   generatedFor: string[];

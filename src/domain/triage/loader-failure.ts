@@ -120,7 +120,7 @@ export function findGlibcTooOld(lines: readonly string[]): LoaderFailure | undef
   return found !== undefined && found.libraries.length === 0 && (newestGlibc(found.symbols) ?? newestLibstdcxx(found.symbols)) !== undefined ? found : undefined;
 }
 
-/** The newest libstdc++ symbol version missing ("GLIBCXX_3.4.30", else a "CXXABI_1.3.13"), when glibc's and libstdc++'s versions are all it lacks and one is libstdc++'s. */
+/** The newest libstdc++ symbol version missing ("GLIBCXX_3.4.29", else a "CXXABI_1.3.11"), when glibc's and libstdc++'s versions are all it lacks and one is libstdc++'s. */
 function newestLibstdcxx(symbols: readonly string[]): string | undefined {
   if (!symbols.every((s) => /^(GLIBC|GLIBCXX|CXXABI)_\d+(\.\d+)*$/.test(s))) return undefined;
   const numbers = (s: string) => (s.split('_')[1] ?? '').split('.').map(Number);
