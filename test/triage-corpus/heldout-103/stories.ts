@@ -1,7 +1,8 @@
 // Held-out stories, hundred-and-third round: failures written without reading the analysis code, to
 // measure how the triage generalizes to causes it was not built against. Graded first by
-// `bench/triage-heldout.ts` (figures in docs/benchmarks.md) before any fix for it. Written by two
-// writers apart:
+// `bench/triage-heldout.ts` (figures in docs/benchmarks.md) before any fix for it, then fixed in
+// general; the round has since joined the corpus (`../scenarios/index.ts`), which `npm test` grades.
+// Written by two writers apart:
 //
 // part1.ts — a DaemonSet's hostPath docker.sock (type Socket) on new containerd nodes; a JVM that cannot
 // commit its heap on a node pool tuned to strict overcommit; a profiler sidecar stripped of SYS_PTRACE; a
