@@ -10,19 +10,17 @@ import { type ClientRollout, describeClientSince, describeClientTie, findClientR
 import { condenseStructuredLine } from '../evidence-lookup.js';
 import type { TriageEvidence } from '../evidence.js';
 import type { Finding } from '../finding.js';
+import { listOwnServiceNames } from '../called-service.js';
 import { formatKubectl } from '../kubectl-command.js';
 import { listNodesOf } from '../pod-status.js';
 import { sortRevisions } from '../revision-diff.js';
-import { matchesLabels } from '../service-match.js';
 import { earliest, formatAgo } from '../time-span.js';
 
 /** Changes of a caller's revision that bear on the shape of the values it sends. */
 const BEARS_ON_VALUES = /image|api|version|format|length|\bids?\b|_id\b|ref|schema|url/i;
 
 /** The Services that select the workload's pods: what its callers name. */
-function ownServices(ev: TriageEvidence): string[] {
-  return ev.services.filter((s) => Object.keys(s.selector).length > 0 && ev.pods.some((p) => matchesLabels(s.selector, p.labels))).map((s) => s.name);
-}
+const ownServices = (ev: TriageEvidence): string[] => [...listOwnServiceNames(ev.services, ev.pods)];
 
 export function analyzeColumnOverflow(ev: TriageEvidence): Finding[] {
   const found = findColumnOverflow(ev.logs, ev.pods, ev.collectedAt);
