@@ -10,6 +10,7 @@ import type { ContainerSpecEvidence, LogEvidence, PodEvidence } from './evidence
 import type { SettingConfigEvidence } from './evidence-setting-config.js';
 import { findTimedLogHits } from './timed-log-hits.js';
 import { earliest } from './time-span.js';
+import { compareDottedVersions } from './dotted-version.js';
 
 /** The broker's refusal of the producer's codec, in the Java client's and librdkafka's words. */
 const CODEC_REFUSED = /UNSUPPORTED_COMPRESSION_TYPE|Unsupported compression type|UnsupportedCompressionTypeException/i;
@@ -97,11 +98,5 @@ export function findBrokerVersion(container: Pick<ContainerSpecEvidence, 'env'> 
 
 /** Whether Kafka `version` predates `since` (both dotted numbers). */
 export function isOlder(version: string, since: string): boolean {
-  const a = version.split('.').map(Number);
-  const b = since.split('.').map(Number);
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    const d = (a[i] ?? 0) - (b[i] ?? 0);
-    if (d !== 0) return d < 0;
-  }
-  return false;
+  return compareDottedVersions(version, since) < 0;
 }

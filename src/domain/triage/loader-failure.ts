@@ -11,6 +11,7 @@
  * the libraries than the binary was built against.
  */
 import { capitalize, joinAnd, listFirst } from '../text.js';
+import { compareDottedVersions } from './dotted-version.js';
 
 export interface LoaderFailure {
   /** The libraries the loader could not find, in the order it says. */
@@ -123,12 +124,7 @@ export function findGlibcTooOld(lines: readonly string[]): LoaderFailure | undef
 /** The newest libstdc++ symbol version missing ("GLIBCXX_3.4.29", else a "CXXABI_1.3.11"), when glibc's and libstdc++'s versions are all it lacks and one is libstdc++'s. */
 function newestLibstdcxx(symbols: readonly string[]): string | undefined {
   if (!symbols.every((s) => /^(GLIBC|GLIBCXX|CXXABI)_\d+(\.\d+)*$/.test(s))) return undefined;
-  const numbers = (s: string) => (s.split('_')[1] ?? '').split('.').map(Number);
-  const newerFirst = (a: string, b: string) => {
-    const [x, y] = [numbers(a), numbers(b)];
-    const at = Array.from({ length: Math.max(x.length, y.length) }, (_, i) => i).find((i) => (x[i] ?? 0) !== (y[i] ?? 0));
-    return at === undefined ? 0 : (y[at] ?? 0) - (x[at] ?? 0);
-  };
+  const newerFirst = (a: string, b: string) => compareDottedVersions(b.split('_')[1] ?? '', a.split('_')[1] ?? '');
   const newest = (prefix: string) => symbols.filter((s) => s.startsWith(`${prefix}_`)).sort(newerFirst)[0];
   return newest('GLIBCXX') ?? newest('CXXABI');
 }

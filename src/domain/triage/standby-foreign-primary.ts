@@ -17,6 +17,7 @@ import { INIT_LINE, PERSISTED_LINE } from './store-volume-loss.js';
 import type { StillLoadingMiss } from './probe-still-loading.js';
 import { capitalize } from '../text.js';
 import { formatAgo, msBetween } from './time-span.js';
+import { matchesLabels } from './service-match.js';
 
 const DIFFERS = /database system identifier differs between the primary and standby/i;
 /** PostgreSQL's DETAIL after it: both identifiers. */
@@ -53,10 +54,6 @@ export function findForeignPrimary(lines: readonly string[]): ForeignPrimary | u
   };
 }
 
-function selects(s: ServiceEvidence, p: PodEvidence): boolean {
-  const sel = Object.entries(s.selector);
-  return sel.length > 0 && sel.every(([k, v]) => p.labels[k] === v);
-}
 
 /** The hosts that name the standby's primary: in its own log (newest first), then in its env. */
 function listPrimaryHosts(lines: readonly string[], pods: readonly PodEvidence[]): string[] {
@@ -78,7 +75,7 @@ export function pickStandbyPrimaryService(ev: { logs: readonly LogEvidence[]; po
   const own = ev.logs.filter((l) => ev.pods.some((p) => p.name === l.pod));
   const lines = own.flatMap((l) => l.lines);
   if (findForeignPrimary(lines) === undefined) return undefined;
-  const others = ev.services.filter((s) => !ev.pods.some((p) => selects(s, p)));
+  const others = ev.services.filter((s) => !ev.pods.some((p) => matchesLabels(s.selector, p.labels)));
   for (const host of listPrimaryHosts(lines, ev.pods)) {
     const ref = findInClusterService(host, ev.target.namespace);
     const svc = ref?.namespace === ev.target.namespace ? others.find((s) => s.name === ref.name) : undefined;

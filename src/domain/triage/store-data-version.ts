@@ -14,6 +14,7 @@
  * never the fix.
  */
 import type { ContainerSpecEvidence, PodEvidence } from './evidence.js';
+import { compareDottedVersions } from './dotted-version.js';
 
 export type DataStore = 'PostgreSQL' | 'Redis' | 'MongoDB' | 'MySQL';
 
@@ -54,17 +55,6 @@ function mysqlRelease(n: string): string {
   return `${Math.floor(v / 10000)}.${Math.floor(v / 100) % 100}.${v % 100}`;
 }
 
-/** Version strings compared numerically, part by part. */
-function compareVersions(a: string, b: string): number {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return 0;
-}
-
 /** The version of the image's tag ("17.2" of postgres:17.2-bookworm), when it starts with one. */
 export function imageVersion(image: string | undefined): string | undefined {
   return /:(\d+(?:\.\d+)*)[^/:]*$/.exec((image ?? '').replace(/@sha256:[0-9a-f]+$/, ''))?.[1];
@@ -79,7 +69,7 @@ function readPostgres(tail: readonly string[]): StoreDataVersion | undefined {
   if (!major) return { store: 'PostgreSQL', line, ...(detail ? { written: detail } : {}), data: 'other' };
   const written = major[1] ?? '';
   const running = major[2] ?? '';
-  return { store: 'PostgreSQL', line, written, writer: written, running, data: compareVersions(written, running) < 0 ? 'older' : 'newer' };
+  return { store: 'PostgreSQL', line, written, writer: written, running, data: compareDottedVersions(written, running) < 0 ? 'older' : 'newer' };
 }
 
 function readRedis(tail: readonly string[]): StoreDataVersion | undefined {
@@ -96,11 +86,11 @@ function readMongo(tail: readonly string[]): StoreDataVersion | undefined {
   if (l === undefined) return undefined;
   const m = FCV_VALUE.exec(l) ?? FCV_FOUND_OLD.exec(l);
   const value = m?.[2] ?? FCV_DOC.exec(l)?.[1];
-  const accepts = [...(m?.[3] ?? '').matchAll(/'([\d.]+)'/g)].map((x) => x[1] ?? '').sort(compareVersions);
+  const accepts = [...(m?.[3] ?? '').matchAll(/'([\d.]+)'/g)].map((x) => x[1] ?? '').sort(compareDottedVersions);
   const running = tail.map((x) => MONGO_BUILD.exec(x)?.[1]).findLast((v) => v !== undefined);
   const oldest = accepts[0];
   const newest = accepts[accepts.length - 1];
-  const data = value === undefined || oldest === undefined || newest === undefined ? 'other' : compareVersions(value, oldest) < 0 ? 'older' : compareVersions(value, newest) > 0 ? 'newer' : 'other';
+  const data = value === undefined || oldest === undefined || newest === undefined ? 'other' : compareDottedVersions(value, oldest) < 0 ? 'older' : compareDottedVersions(value, newest) > 0 ? 'newer' : 'other';
   const line = m?.[1] ?? 'UPGRADE PROBLEM: Found an invalid featureCompatibilityVersion document';
   return { store: 'MongoDB', line, ...(value ? { written: `featureCompatibilityVersion ${value}` } : {}), ...(running ? { running } : {}), data, ...(accepts.length > 0 ? { accepts } : {}) };
 }
