@@ -13,10 +13,13 @@
  *   VERBOSE=1 npx tsx bench/triage-heldout.ts every miss explained in full
  */
 import type { CorpusScenario } from '../test/triage-corpus/scenario.js';
+import { HOLDOUT_104_SCENARIOS } from '../test/triage-corpus/heldout-104/stories.js';
 import { gradeStories } from './grade-stories.js';
 
-/** Rounds written and not yet joined to the corpus; rounds 1–103 have joined it. */
-const PENDING: [string, readonly CorpusScenario[]][] = [];
+/** Rounds written and not yet joined to the corpus; rounds 1–103 have joined it, round 104 is pending. */
+const PENDING: [string, readonly CorpusScenario[]][] = [
+  ['held-out round 104', HOLDOUT_104_SCENARIOS],
+];
 
 const filter = process.argv[2];
 if (PENDING.length === 0) console.log('held-out: no round pending (rounds 1–103 were graded first, then fixed and joined the corpus; their first figures are in docs/benchmarks.md)');
