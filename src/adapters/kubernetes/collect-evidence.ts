@@ -176,7 +176,8 @@
 //   logs refuse a Service of the namespace's answers for their size (gRPC "received message larger than max"), or get its
 //   gRPC calls answered UNIMPLEMENTED (then also its pods, as a Service the logs fail on: at most 5), or its HTTP calls answered
 //   404 on a path again and again (http-route-gone.ts: whether the peer's new release dropped the route), or answered 400 for
-//   plain HTTP sent to its TLS port or 414 for a URL past its request-line limit (peer-request-refusal.ts), one list of
+//   plain HTTP sent to its TLS port, 414 for a URL past its request-line limit or 417 to Expect: 100-continue — the forward
+//   proxy its HTTP(S)_PROXY names, for calls outside the cluster (peer-request-refusal.ts) — one list of
 //   the ReplicaSets its selector matches (at most 10: read-peer-rollout.ts); and where its logs show messages it cannot take
 //   (Celery's unregistered task, "Unknown magic byte!", payloads that do not decode) or transactions that deadlock or fail to serialize (another writer),
 //   or consumer lag warnings on one partition while its other consumers idle (the producer that changed its key: partition-lag-skew.ts), or a job worker

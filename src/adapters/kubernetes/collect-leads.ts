@@ -376,7 +376,7 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     const seen = { logs: d.logs, pods: pods.ranked, services: services.services, namespace: ctx.namespace, collectedAt: now() };
     // Or calls it answers UNIMPLEMENTED (gRPC): whether the peer's new release, with the method or without it, is out.
     // Or HTTP calls it answers 404 on a path (http-route-gone.ts): whether the peer's new release dropped the route.
-    // Or HTTP calls it answers 400 for plain HTTP on a TLS port, or 414 for a URL too long (peer-request-refusal.ts): whether its release is the change.
+    // Or HTTP calls it answers 400 for plain HTTP on a TLS port, 414 for a URL too long, or 417 to Expect: 100-continue, the forward proxy of HTTP(S)_PROXY among them (peer-request-refusal.ts): whether its release is the change.
     const peer = findOversizedResponses(seen)?.peer ?? findUnimplementedCalls(seen)?.peer ?? findMissingRoutes(seen)?.peer ?? findRequestRefusals(seen)?.peer;
     const svc = services.services.find((s) => s.name === peer);
     return svc === undefined ? undefined : readPeerRollout(ctx, svc);

@@ -1,7 +1,7 @@
 // The rollout history of the Service whose answers the workload's client refuses for their size
 // (oversized-peer.ts), or that answers its gRPC calls UNIMPLEMENTED (grpc-unimplemented.ts), its
-// HTTP calls 404 on a path (http-route-gone.ts), 400 for plain HTTP on a TLS port or 414 for a URL
-// too long (peer-request-refusal.ts): one list of the ReplicaSets its selector matches (at most 10),
+// HTTP calls 404 on a path (http-route-gone.ts), 400 for plain HTTP on a TLS port, 414 for a URL
+// too long or 417 to Expect: 100-continue, a forward proxy among them (peer-request-refusal.ts): one list of the ReplicaSets its selector matches (at most 10),
 // read only then. What changed is the peer's answer, so when its newest revision came, what it
 // changed, and whether it is out, decides.
 import type { PeerRevisionEvidence, PeerRolloutEvidence, ServiceEvidence } from '../../domain/triage/evidence.js';

@@ -8,18 +8,24 @@
  *   must fit one of large_client_header_buffers, 8k by default), "Request-URI Too Long" (Apache's
  *   LimitRequestLine, 8190), "URI Too Long" (RFC 9110; Kestrel's MaxRequestLineSize, 8192). What
  *   the client puts in the URL (a query string) grew past the limit.
+ * - a request sent with "Expect: 100-continue" (curl for a body past 1 MB, .NET's HttpClient, the
+ *   AWS SDKs for PUTs): 417 "Expectation Failed" from a server or proxy that does not take the
+ *   Expect mechanism — an HTTP/1.0 one such as squid 2.x, whose ignore_expect_100 is off by
+ *   default. Only requests with a body fail; small GETs pass.
  * The peer is up and answers; its pods stay Ready and the caller's own pods too. Either way it is
  * one side's change against the other's unchanged setting, so whose rollout came first decides the
- * since. The peer is the Service the lines name, else the one the client's env points at.
+ * since. The peer is the Service the lines name, else the one the client's env points at, else the
+ * forward proxy of the namespace its HTTP(S)_PROXY sends calls to outside the cluster through.
  */
 import type { ContainerSpecEvidence } from './evidence.js';
 import { type PeerSeen, collectPeerLines, findPeerService } from './peer-hits.js';
+import { findProxyPeer } from './proxy-peer.js';
 
-export type RequestRefusalKind = 'plain-http-to-tls' | 'uri-too-long';
+export type RequestRefusalKind = 'plain-http-to-tls' | 'uri-too-long' | 'expectation-failed';
 
 export interface RequestRefusal {
   kind: RequestRefusalKind;
-  status: '400' | '414';
+  status: '400' | '414' | '417';
   /** The words that say it, as the peer wrote them. */
   quote: string;
   /** The server software whose limit or page it is, when the answer says (its error page's footer). */
@@ -41,6 +47,9 @@ const URI_TOO_LONG = /\bRequest-URI Too (?:Large|Long)\b|\bURI Too Long\b|HttpCl
  * field is left out: a proxy's own JSON access log has one too, with a referer for its URL.
  */
 const STATUS_414 = /Request failed with status code 414\b|\bunexpected (?:status|response)(?: code)?:? 414\b|\b414 Client Error\b/i;
+/** 417's reason phrase, and a client library's words for a 417, counted only beside the URL it called. */
+const EXPECTATION_FAILED = /\b(?:417 )?Expectation Failed\b|HttpClientErrorException\$ExpectationFailed/i;
+const STATUS_417 = /Request failed with status code 417\b|\bunexpected (?:status|response)(?: code)?:? 417\b|\b417 Client Error\b|\bstatus(?:[_ ]?code)?"?\s*[:=]\s*"?417\b/i;
 const CALLED_URL = /\bhttps?:\/\/[\w.-]+/i;
 const URI_LENGTH = /"?(?:url|uri|request[_-]?line|query)[_-]?(?:len|length|size|bytes)"?\s*[:=]\s*(\d{3,})/i;
 
@@ -61,6 +70,7 @@ export function parseRequestRefusal(line: string): RequestRefusal | undefined {
     const by = p.server ?? server;
     if (quote !== undefined) return { kind: 'plain-http-to-tls', status: '400', quote, ...(by === undefined ? {} : { server: by }) };
   }
+  if (EXPECTATION_FAILED.test(line) || (STATUS_417.test(line) && CALLED_URL.test(line))) return { kind: 'expectation-failed', status: '417', quote: '417 Expectation Failed', ...on };
   const phrase = URI_TOO_LONG.exec(line)?.[0];
   if (phrase === undefined && !(STATUS_414.test(line) && CALLED_URL.test(line))) return undefined;
   const length = URI_LENGTH.exec(line)?.[1];
@@ -92,11 +102,14 @@ export function findRequestRefusals(seen: PeerSeen): RequestRefusals | undefined
   const all: RequestRefusalHit[] = collectPeerLines(seen, parseRequestRefusal).map(({ value, ...h }) => ({ ...h, refusal: value }));
   if (all.length === 0) return undefined;
   const count = (k: RequestRefusalKind) => all.filter((h) => h.refusal.kind === k).length;
-  const kind: RequestRefusalKind = count('plain-http-to-tls') >= count('uri-too-long') ? 'plain-http-to-tls' : 'uri-too-long';
+  const kinds: RequestRefusalKind[] = ['plain-http-to-tls', 'uri-too-long', 'expectation-failed'];
+  const kind = kinds.reduce((a, b) => (count(b) > count(a) ? b : a));
   const hits = all.filter((h) => h.refusal.kind === kind);
   const server = hits.find((h) => h.refusal.server !== undefined)?.refusal.server;
   const lengths = hits.flatMap((h) => (h.refusal.uriLength === undefined ? [] : [h.refusal.uriLength]));
-  const { peer, peerBy } = findPeerService(seen, hits, { selectorOnly: true });
+  const named = findPeerService(seen, hits, { selectorOnly: true });
+  // Calls to a host outside the cluster reach it through the namespace's forward proxy, when the env names one: it answers first.
+  const { peer, peerBy } = named.peer !== undefined ? named : findProxyPeer(seen, hits, named.others);
   return {
     kind,
     hits,

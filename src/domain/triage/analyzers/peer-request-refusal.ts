@@ -1,7 +1,8 @@
 /**
  * A peer of the namespace answers the workload's calls with a 4xx whose status line names what is
  * wrong with the request (peer-request-refusal.ts): a plain HTTP request sent to a port that now
- * serves TLS, or a URL past the server's request-line limit (414). Both sides stay Ready and the
+ * serves TLS, a URL past the server's request-line limit (414), or a body sent with "Expect:
+ * 100-continue" to a server or forward proxy that refuses it (417). Both sides stay Ready and the
  * generic "error lines in the log" reading hides the mechanism, which the peer's own words state.
  * Whose change it is decides the since: the peer's newest revision when it came just before the
  * first refusal and after the caller's own (it turned TLS on, or cut its limit), so the unchanged
@@ -28,6 +29,44 @@ function findPeerTrigger(ev: TriageEvidence, peer: string | undefined, onset: st
   const [own] = sortRevisions(ev.revisions);
   if (own !== undefined && msBetween(own.createdAt, newest.createdAt) <= 0) return undefined;
   return previous === undefined ? { newest } : { newest, previous };
+}
+
+/** A squid of the 2.x branch in an image reference: an HTTP/1.0 proxy, ignore_expect_100 off by default. */
+const SQUID_2 = /squid[^/:]*:v?2\.\d/i;
+
+type Common = Omit<Finding, 'id' | 'title' | 'confidence' | 'decisive' | 'likelyCause' | 'nextAction' | 'fix'>;
+
+/**
+ * 417 to "Expect: 100-continue": the client asks leave to send a large body, and a server or proxy
+ * that does not take the Expect mechanism (HTTP/1.0, squid 2.x without ignore_expect_100) refuses the
+ * request outright. Bodies fail, small requests pass, both sides stay Ready.
+ */
+function expectationFailed(
+  ev: TriageEvidence,
+  common: Common,
+  o: { whose: string; me: string; counted: string; since: string; back?: string; trigger?: { newest: PeerRevisionEvidence; previous?: PeerRevisionEvidence }; lastQuote: string; peer?: string },
+): Finding {
+  const { whose, me, counted, since, back, trigger } = o;
+  const images = trigger?.newest.images ?? [];
+  const squid2 = images.find((i) => SQUID_2.test(i));
+  const squid = squid2 !== undefined || images.some((i) => /squid/i.test(i));
+  const ignore = squid ? `set ignore_expect_100 on in ${whose}'s squid.conf` : `have ${whose} ignore or honour "Expect: 100-continue" (squid: ignore_expect_100 on)`;
+  const client = `stop ${me} sending "Expect: 100-continue" (curl -H 'Expect:', .NET Expect100Continue=false)`;
+  const fix = back ? `${back}, or ${ignore}, or ${client}` : `${ignore}, or ${client}`;
+  return {
+    ...common,
+    id: `dependency-error/expectation-failed/${o.peer ?? 'unknown'}`,
+    title: `${whose} answers ${me}'s requests sent with "Expect: 100-continue" "${o.lastQuote}"${since}: ${counted} refused before their body was sent`,
+    confidence: o.peer !== undefined ? 'high' : 'medium',
+    decisive: o.lastQuote,
+    likelyCause:
+      `${me} sends its request bodies with "Expect: 100-continue" (HTTP clients do for large or streamed bodies), and ${whose} does not take the Expect mechanism: it answers 417 Expectation Failed instead of 100 Continue, so every request with such a body fails while small requests without one pass, and every pod stays Ready. ` +
+      (squid2 !== undefined ? `Its image ${squid2} is squid of the 2.x branch, an HTTP/1.0 proxy whose ignore_expect_100 is off by default. ` : '') +
+      (trigger ? `${whose}'s revision ${trigger.newest.revision}, just before the first 417, is the change; ${me} did not change, and rolling it back brings nothing.` : `Either ${whose} (or the server behind it) stopped taking Expect, or ${me} began to send it.`),
+    nextAction: `${fix.charAt(0).toUpperCase()}${fix.slice(1)}.`,
+    fix,
+    ...(trigger ? { outsideWorkload: `${whose}'s revision ${trigger.newest.revision} refuses requests with "Expect: 100-continue"; any revision of ${me} fails the same way` } : {}),
+  };
 }
 
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(bytes < 10_240 ? 1 : 0)} KB`;
@@ -94,6 +133,8 @@ export function analyzePeerRequestRefusals(ev: TriageEvidence): Finding[] {
       ...(trigger ? { outsideWorkload: `${whose}'s revision ${trigger.newest.revision} turned TLS on the port ${me} calls in plain HTTP; any revision of ${me} fails the same way` } : {}),
     }];
   }
+
+  if (kind === 'expectation-failed') return [expectationFailed(ev, { ...common, evidence }, { whose, me, counted, since, back, trigger, lastQuote: last.refusal.quote, peer })];
 
   const limit = found.server ? REQUEST_LINE_LIMITS[found.server] : undefined;
   // The peer's history, read and older than the window: its limit stood while the URLs grew.

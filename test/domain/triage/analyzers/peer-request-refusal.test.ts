@@ -110,3 +110,59 @@ describe('a peer answers 414 to URLs past its request-line limit', () => {
     expect(report.headline).not.toMatch(/roll(ing)? ?back to revision 6/i);
   });
 });
+
+// A client whose calls outside the cluster go through the namespace's forward proxy (HTTPS_PROXY):
+// the proxy answers first, so a 417 to "Expect: 100-continue" is its refusal, dated by its rollout.
+const FWD = 'outbound-gateway';
+const fwdHistory = (newestAgo: number): PeerRolloutEvidence => ({
+  service: FWD,
+  deployment: FWD,
+  revisions: [
+    { revision: 9, name: `${FWD}-8a7b6c5d4e`, createdAt: minutesAgo(newestAgo), replicas: 2, images: ['registry.example.com/net/squid:2.7.9'] },
+    { revision: 8, name: `${FWD}-2b3c4d5e6f`, createdAt: minutesAgo(90 * 24 * 60), replicas: 0, images: ['registry.example.com/net/squid:6.10'] },
+  ],
+});
+const refusedPost = (m: number) => `time=${minutesAgo(m)} level=ERROR msg="export post failed" method=POST url=https://files.vendor.example.org/v1/blobs status="417 Expectation Failed"`;
+function expectScenario(fwdAgo: number, env = [{ name: 'HTTPS_PROXY', value: `http://${FWD}.${NS}.svc:3128` }]): TriageEvidence {
+  const pods = [0, 1].map((i) => pod(i, { revisionHash: REV6.hash, containers: [container({ env: [...env, { name: 'BLOB_ENDPOINT', value: 'https://files.vendor.example.org/v1/blobs' }] })] }));
+  const lines = ['GET /health 200', refusedPost(30), refusedPost(18), 'export list ok status=200', refusedPost(5)];
+  return baseEvidence({
+    pods,
+    revisions: [revision(REV6, minutesAgo(15 * 24 * 60), { replicas: 2 })],
+    services: [service(), service({ name: FWD, selector: { app: FWD }, ports: [{ name: 'proxy', port: 3128, targetPort: 'proxy', protocol: 'TCP' }] })],
+    logs: pods.map((p) => ({ pod: p.name, container: 'app', previous: false, lines })),
+    peerRollout: fwdHistory(fwdAgo),
+  });
+}
+
+describe('a forward proxy answers 417 to requests sent with Expect: 100-continue', () => {
+  it('reads 417 in the client\'s words, and the proxy its env names as the peer of calls outside the cluster', () => {
+    expect(parseRequestRefusal(refusedPost(1))).toMatchObject({ kind: 'expectation-failed', status: '417' });
+    expect(parseRequestRefusal('axios: Request failed with status code 417 (PUT https://files.vendor.example.org/v1/blobs)')).toMatchObject({ kind: 'expectation-failed' });
+    expect(parseRequestRefusal('1765101234.120      0 10.0.1.4 NONE_NONE/417 4112 PUT http://files.vendor.example.org/v1/blobs - HIER_NONE/- text/html')).toBeUndefined();
+    expect(findRequestRefusals({ ...expectScenario(40), namespace: NS })).toMatchObject({ kind: 'expectation-failed', peer: FWD });
+    // NO_PROXY exempting the host: the calls go direct, the proxy is no peer of theirs.
+    const direct = expectScenario(40, [{ name: 'HTTPS_PROXY', value: `http://${FWD}.${NS}.svc:3128` }, { name: 'NO_PROXY', value: '.example.org,.svc' }]);
+    expect(findRequestRefusals({ ...direct, namespace: NS })?.peer).toBeUndefined();
+  });
+
+  it('calls a ready client failing, names the 417 and the proxy\'s revision as the since, and rolls the proxy back, not the client', () => {
+    const report = buildTriageReport(expectScenario(40), { startedAt: NOW, finishedAt: NOW });
+    expect(report.verdict).toBe('problems');
+    expect(report.headline).toMatch(/417 Expectation Failed/);
+    expect(report.headline).toMatch(/Expect: 100-continue/);
+    expect(report.headline).toMatch(new RegExp(`${FWD}[^\\n]*revision 9`));
+    expect(report.headline).toMatch(new RegExp(`roll ${FWD} back to revision 8`, 'i'));
+    expect(report.headline).toMatch(/ignore_expect_100/);
+    expect(report.headline).not.toMatch(/looks healthy|roll(ing)? ?back to revision 5/i);
+    const f = report.findings.find((x) => x.id.startsWith('dependency-error/expectation-failed/'));
+    expect(f?.likelyCause).toMatch(/HTTP\/1\.0/);
+    expect(f?.evidence.join('\n')).toMatch(/HTTPS_PROXY/);
+  });
+
+  it('dates no proxy release from long before the 417s', () => {
+    const report = buildTriageReport(expectScenario(20 * 24 * 60), { startedAt: NOW, finishedAt: NOW });
+    expect(report.headline).toMatch(/417/);
+    expect(report.headline).not.toMatch(/revision 9/);
+  });
+});
