@@ -11,7 +11,7 @@
  * a privilege PostgreSQL denies the app's role).
  */
 import type { TerminatedStateEvidence, TriageEvidence } from '../evidence.js';
-import { describeBadInterpreter, findBadInterpreter, findBadInterpreterInLog } from '../bad-interpreter.js';
+import { describeBadInterpreter, findBadInterpreter, findBadInterpreterInLog, readImageBase } from '../bad-interpreter.js';
 import { findGlibcTooOld, findLoaderFailure, tellLoaderFailure } from '../loader-failure.js';
 import { findKestrelWithoutCertificate, tellKestrelWithoutCertificate } from '../kestrel-certificate.js';
 import { findBadValue, showControls } from '../config-value.js';
@@ -145,11 +145,16 @@ const nodeReboot: Reader = (c) => {
   return reboot && { ...tellNodeReboot(reboot, c.first.ref.container.name, c.ev.collectedAt), outside: `the node ${reboot.node} was rebooted`, onNodes: true, sure: true };
 };
 
-/** The entrypoint's shebang names an interpreter the image lacks (CRLF line endings, a missing shell). */
-const interpreter: Reader = ({ first, lines }) => {
+/** The entrypoint names an interpreter the image lacks (CRLF line endings, a missing shell, a dynamic loader a static or musl base has not). */
+const interpreter: Reader = ({ ev, first, lines }) => {
   const bad = first.cls === 'bad-interpreter' ? findBadInterpreter(first.term.message) ?? findBadInterpreterInLog(lines) : undefined;
-  const told = bad ? describeBadInterpreter(bad) : undefined;
-  return told && { title: `: ${told.clause}`, cause: told.cause, fix: told.fix, evidence: [] };
+  if (bad === undefined) return undefined;
+  // The base the pod's revision names (its image, a build annotation, its change cause) tells a missing loader from a bad shebang.
+  const revision = ev.revisions.find((r) => r.hash === first.ref.pod.revisionHash);
+  const base = readImageBase([first.ref.container.image, ...Object.values(revision?.template?.annotations ?? {}), revision?.changeCause ?? '']);
+  const told = describeBadInterpreter(bad, base);
+  const said = base && `image base: ${base.name} (${base.libc === 'none' ? 'no dynamic loader, no libc, no shell' : 'musl libc, not glibc'})`;
+  return { title: `: ${told.clause}`, cause: told.cause, fix: told.fix, evidence: said ? [said] : [] };
 };
 
 /** The dynamic loader stopping the binary: the libraries (or symbols) it could not find, and its own line over the symbols it lists after. */
