@@ -18,7 +18,7 @@ const PARSE_FAILED = /DateTimeParseException: Text '([^']*)' could not be parsed
 /** A month, weekday or day-period word: what locale data supplies and CLDR changed. */
 const LOCALE_WORD = /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|AM|PM|a\.m\.|p\.m\.)[a-z.]*/i;
 /** A JDK named by a base image, a change cause, an env value or the JVM's banner: `eclipse-temurin:17-jre`, `Java 17.0.13`. */
-const JDK = /\b(?:temurin|openjdk|jdk|jre|java|corretto|zulu|liberica|semeru|microsoft-openjdk)[\s:_-]?v?(\d{1,2})(?=[._+\-\s)]|$)/i;
+const JDK = /\b(?:temurin|openjdk|jdk|jre|java|(?:amazon)?corretto|zulu|liberica|semeru|microsoft-openjdk)[\s:_-]?v?(\d{1,2})(?=[._+\-\s)]|$)/i;
 
 interface JdkMove {
   revision: number;

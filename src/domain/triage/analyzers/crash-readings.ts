@@ -4,14 +4,14 @@
  * process fits in, an environment past the exec limit), then what the log and the runtime's
  * message say (the runtime's own heap, a node's kernel setting or runtime ulimit or metadata service or GPU driver,
  * an API the cluster stopped serving, a token never re-read, an edited migration, classes built
- * for a newer Java, a key store read as another type, a rejection nothing caught, a record every run dies on, a redo log an old version left unrecovered, a damaged filesystem on a replica's own claim). The line those
+ * for a newer Java, reflection a newer JDK encapsulates, a key store read as another type, a rejection nothing caught, a record every run dies on, a redo log an old version left unrecovered, a damaged filesystem on a replica's own claim). The line those
  * quote decides the crash; the readings after them read that line (a port held by another
  * process, a variable the Downward API left empty, a value the process could not parse) or the
  * log around it (a store's password, an RBAC refusal, a security setting, root squashed by an NFS export, a volume's owner, another cluster's data,
  * a privilege PostgreSQL denies the app's role).
  */
 import type { TerminatedStateEvidence, TriageEvidence } from '../evidence.js';
-import { describeBadInterpreter, findBadInterpreter, findBadInterpreterInLog } from '../bad-interpreter.js';
+import { describeBadInterpreter, findBadInterpreter, findBadInterpreterInLog, readImageBase } from '../bad-interpreter.js';
 import { findGlibcTooOld, findLoaderFailure, tellLoaderFailure } from '../loader-failure.js';
 import { findKestrelWithoutCertificate, tellKestrelWithoutCertificate } from '../kestrel-certificate.js';
 import { findBadValue, showControls } from '../config-value.js';
@@ -53,6 +53,7 @@ import { findFailedMigration, tellFailedMigration } from '../failed-migration.js
 import { findFailedMigrationRow, findFirstFailure, tellFailedMigrationRow } from '../failed-migration-row.js';
 import { findClassVersionRefusal, tellClassVersionRefusal } from '../class-version.js';
 import { findSecurityManagerRefusal, tellSecurityManagerRefusal } from '../security-manager-removed.js';
+import { findEncapsulationRefusal, tellEncapsulationRefusal } from '../jdk-strong-encapsulation.js';
 import { findJvmOptionRefusal, tellJvmOptionRefusal } from '../jvm-option-refused.js';
 import { findMissingFileSystem, tellMissingFileSystem } from '../hadoop-filesystem-scheme.js';
 import { findPsychSafeLoadRefusal, tellPsychSafeLoad } from '../psych-safe-load.js';
@@ -145,11 +146,16 @@ const nodeReboot: Reader = (c) => {
   return reboot && { ...tellNodeReboot(reboot, c.first.ref.container.name, c.ev.collectedAt), outside: `the node ${reboot.node} was rebooted`, onNodes: true, sure: true };
 };
 
-/** The entrypoint's shebang names an interpreter the image lacks (CRLF line endings, a missing shell). */
-const interpreter: Reader = ({ first, lines }) => {
+/** The entrypoint names an interpreter the image lacks (CRLF line endings, a missing shell, a dynamic loader a static or musl base has not). */
+const interpreter: Reader = ({ ev, first, lines }) => {
   const bad = first.cls === 'bad-interpreter' ? findBadInterpreter(first.term.message) ?? findBadInterpreterInLog(lines) : undefined;
-  const told = bad ? describeBadInterpreter(bad) : undefined;
-  return told && { title: `: ${told.clause}`, cause: told.cause, fix: told.fix, evidence: [] };
+  if (bad === undefined) return undefined;
+  // The base the pod's revision names (its image, a build annotation, its change cause) tells a missing loader from a bad shebang.
+  const revision = ev.revisions.find((r) => r.hash === first.ref.pod.revisionHash);
+  const base = readImageBase([first.ref.container.image, ...Object.values(revision?.template?.annotations ?? {}), revision?.changeCause ?? '']);
+  const told = describeBadInterpreter(bad, base);
+  const said = base && `image base: ${base.name} (${base.libc === 'none' ? 'no dynamic loader, no libc, no shell' : 'musl libc, not glibc'})`;
+  return { title: `: ${told.clause}`, cause: told.cause, fix: told.fix, evidence: said ? [said] : [] };
 };
 
 /** The dynamic loader stopping the binary: the libraries (or symbols) it could not find, and its own line over the symbols it lists after. */
@@ -366,6 +372,16 @@ const securityManager: Reader = (c) => {
   const found = findSecurityManagerRefusal(c.lines, current, previous, others);
   if (found === undefined) return undefined;
   return { ...tellSecurityManagerRefusal(found), decisive: found.line, sure: true };
+};
+
+/** Reflection into the JDK's internals on a JDK past 15, which encapsulates them: the JDK moved under a library that only got a warning before. */
+const strongEncapsulation: Reader = (c) => {
+  if (!isAppError(c)) return undefined;
+  const sorted = sortRevisions(c.ev.revisions);
+  const at = sorted.findIndex((r) => r.hash === c.first.ref.pod.revisionHash);
+  const found = at >= 0 ? findEncapsulationRefusal(c.lines, sorted[at], sorted[at + 1]) : findEncapsulationRefusal(c.lines);
+  if (found === undefined) return undefined;
+  return { ...tellEncapsulationRefusal(found), decisive: found.line, sure: true };
 };
 
 /** A Hadoop URI scheme no jar of the image registers: the build's packaging (a shaded jar's services files), not the store. */
@@ -841,7 +857,7 @@ const storeDataVersion: Reader = (c) => {
 };
 
 /** Read before the deciding line is known: what stops the start, then what the log and the runtime say. */
-const BEFORE_THE_LINE: readonly Reader[] = [nodeReboot, interpreter, loaderFailure, kestrelCertificate, errexitStop, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, unreadWebIdentity, metadataService, cudaDriver, illegalInstruction, removedApi, staleToken, leaseLoss, migrationChecksum, failedMigrationRow, classVersion, jvmOption, securityManager, hadoopScheme, psychSafeLoad, numpyAbi, enginePlatform, libraryMajor, kafkaNoOffset, keystoreType, fatalRejection, poisonMessage, grpcProbeOnTls, codeDefect, etcdRejoin, beanCycle, notNullViolation, serverVersionRequirement, stalePidFile, crashRecoveryUpgrade, volumeFilesystemError, corruptStateFile, railsCredentials, grantRefusal, hostKeyChanged, storeDataVersion];
+const BEFORE_THE_LINE: readonly Reader[] = [nodeReboot, interpreter, loaderFailure, kestrelCertificate, errexitStop, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, unreadWebIdentity, metadataService, cudaDriver, illegalInstruction, removedApi, staleToken, leaseLoss, migrationChecksum, failedMigrationRow, classVersion, jvmOption, securityManager, strongEncapsulation, hadoopScheme, psychSafeLoad, numpyAbi, enginePlatform, libraryMajor, kafkaNoOffset, keystoreType, fatalRejection, poisonMessage, grpcProbeOnTls, codeDefect, etcdRejoin, beanCycle, notNullViolation, serverVersionRequirement, stalePidFile, crashRecoveryUpgrade, volumeFilesystemError, corruptStateFile, railsCredentials, grantRefusal, hostKeyChanged, storeDataVersion];
 
 /** Read from the deciding line and the log around it. */
 const FROM_THE_LINE: readonly Reader[] = [portClash, absentDownwardKey, envFromPrefix, renamedEnvKey, yamlBoolean, unparsedValue, storePassword, rbacForbidden, keyFileMode, securityRefusal, rootSquash, volumeOwner, foreignClusterData, serverNamesHash, pgPrivilege, failedMigration];

@@ -51,6 +51,16 @@ describe('analyzeExitCodes', () => {
     expect(f?.fix).toMatch(/dos2unix/);
   });
 
+  it('reads a missing dynamic loader, not a CRLF shebang, when the pod\'s revision names a base with no libc', () => {
+    const ev = crashScenario(1, () => terminated(1, 'Error', 0), { logs: ['exec /usr/local/bin/worker: no such file or directory'] });
+    ev.revisions = ev.revisions.map((r) => (r.hash === ev.pods[0]?.revisionHash ? { ...r, template: { initContainers: [], volumes: [], imagePullSecrets: [], placement: { nodeSelector: {}, requiredNodeAffinity: [], tolerations: [] }, annotations: { 'example.com/runtime-base': 'gcr.io/distroless/static-debian11' } } } : r));
+    const [f] = analyzeExitCodes(ev);
+    expect(f?.title).toContain('dynamically linked');
+    expect(f?.title).toContain('distroless/static-debian11');
+    expect(f?.title).not.toContain('CRLF');
+    expect(f?.fix).toContain('CGO_ENABLED=0');
+  });
+
   it('names the container of the same pod that holds the port the app cannot bind, and the port the app declares instead', () => {
     const log = ['> node dist/server.js', "      throw er; // Unhandled 'error' event", 'Error: listen EADDRINUSE: address already in use :::8080', "Emitted 'error' event on Server instance at:", 'Node.js v20.18.0'];
     const ev = crashScenario(1, () => terminated(1, 'Error', 1), { logs: log });
