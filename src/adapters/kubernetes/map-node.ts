@@ -26,6 +26,9 @@ const GPU_DRIVER_LABEL = /^nvidia\.com\/cuda\.(driver|runtime)[.-]/;
 /** node-feature-discovery's CPU labels (instruction sets, vendor): what a build for a newer CPU needs (SIGILL elsewhere). */
 const CPU_FEATURE_LABEL = /^feature\.node\.kubernetes\.io\/cpu-(cpuid|model)\./;
 
+/** GKE's mark on the nodes of a pool that runs the GKE metadata server: whether pods there get their Workload Identity or the node's account. */
+const WORKLOAD_IDENTITY_LABEL = /^iam\.gke\.io\/gke-metadata-server-enabled$/;
+
 const EFFECTS = new Set(['NoSchedule', 'PreferNoSchedule', 'NoExecute']);
 
 /** `allLabels`: keep every label, for matching nodeSelectors and affinity against the node. */
@@ -53,7 +56,7 @@ export function mapNode(n: k8s.V1Node, opts: { allLabels?: boolean } = {}): Node
     const v = n.metadata?.labels?.[key];
     if (v !== undefined) labels[key] = v;
   }
-  for (const [key, v] of Object.entries(n.metadata?.labels ?? {})) if (NODE_IMAGE_LABEL.test(key) || GPU_DRIVER_LABEL.test(key) || CPU_FEATURE_LABEL.test(key)) labels[key] = v;
+  for (const [key, v] of Object.entries(n.metadata?.labels ?? {})) if (NODE_IMAGE_LABEL.test(key) || GPU_DRIVER_LABEL.test(key) || CPU_FEATURE_LABEL.test(key) || WORKLOAD_IDENTITY_LABEL.test(key)) labels[key] = v;
   if (Object.keys(labels).length > 0) out.labels = labels;
   const info = n.status?.nodeInfo;
   if (info?.kernelVersion) out.kernelVersion = info.kernelVersion;

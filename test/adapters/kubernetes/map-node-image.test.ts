@@ -26,6 +26,15 @@ describe('mapNode, GPU nodes', () => {
   });
 });
 
+describe('mapNode, workload identity', () => {
+  it('keeps GKE\'s gke-metadata-server-enabled label: a pool without it hands pods the node\'s service account', () => {
+    const n = node({ name: 'gke-east-web-pool-1a2b3c4d-x7kq', zone: 'us-east1-b', instanceType: 'e2-standard-4', createdAgo: 90, labels: { 'iam.gke.io/gke-metadata-server-enabled': 'true', 'acme.io/team': 'web' } });
+    const labels = mapNode(n).labels ?? {};
+    expect(labels['iam.gke.io/gke-metadata-server-enabled']).toBe('true');
+    expect(labels['acme.io/team']).toBeUndefined();
+  });
+});
+
 describe('mapNode, capacity', () => {
   it('keeps status.capacity beside allocatable: what the kubelet reserves is their difference', () => {
     const n = node({ name: 'ip-10-0-61-44.eu-west-1.compute.internal', allocatable: { cpu: '7910m', memory: '6063860Ki', pods: '58' } });

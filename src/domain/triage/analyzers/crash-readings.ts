@@ -31,6 +31,7 @@ import { findNodeKernelLimit, tellNodeKernelLimit } from '../node-kernel-limit.j
 import { findRuntimeUlimit, tellRuntimeUlimit } from '../runtime-ulimit.js';
 import { findMetadataUnreachable, tellMetadataUnreachable } from '../metadata-unreachable.js';
 import { findUnreadWebIdentity, tellUnreadWebIdentity } from '../web-identity-unread.js';
+import { findNodeIdentityDenial, tellNodeIdentityDenial } from '../node-identity-denial.js';
 import { findCudaDriverTooOld, tellCudaDriverTooOld } from '../cuda-driver.js';
 import { tellIllegalInstruction } from '../illegal-instruction.js';
 import { findRemovedApi, tellRemovedApi } from '../removed-api.js';
@@ -255,6 +256,31 @@ const metadataService: Reader = (c) => {
     evidence: told.evidence,
     decisive: unreachable.line,
     ...(told.outside ? { outside: told.outside, onNodes: true as const, sure: true as const } : {}),
+  };
+};
+
+/**
+ * A cloud call refused for the node's own identity (GCE's default compute account, an EC2
+ * instance role) only from pods on one pool: that pool hands pods the node's credentials instead
+ * of their workload identity. Read before the line, whose 403 alone reads as an IAM grant to add.
+ */
+const nodeIdentity: Reader = (c) => {
+  if (!isAppError(c)) return undefined;
+  const found = findNodeIdentityDenial(c.lines.slice(-60));
+  const told = found && tellNodeIdentityDenial(c.ev, found, podsOf(c));
+  if (found === undefined || told === undefined) return undefined;
+  return {
+    title: told.title,
+    cause: told.cause,
+    fix: told.fix,
+    action: `Keep the pods off those nodes meanwhile (nodeSelector or affinity), then ${told.fix}; restarting the pods will not help.`,
+    ...(told.datesChange ? { datesChange: true as const } : {}),
+    evidence: told.evidence,
+    decisive: found.line,
+    outside: told.outside,
+    noRollback: told.noRollback,
+    onNodes: true,
+    sure: true,
   };
 };
 
@@ -857,7 +883,7 @@ const storeDataVersion: Reader = (c) => {
 };
 
 /** Read before the deciding line is known: what stops the start, then what the log and the runtime say. */
-const BEFORE_THE_LINE: readonly Reader[] = [nodeReboot, interpreter, loaderFailure, kestrelCertificate, errexitStop, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, unreadWebIdentity, metadataService, cudaDriver, illegalInstruction, removedApi, staleToken, leaseLoss, migrationChecksum, failedMigrationRow, classVersion, jvmOption, securityManager, strongEncapsulation, hadoopScheme, psychSafeLoad, numpyAbi, enginePlatform, libraryMajor, kafkaNoOffset, keystoreType, fatalRejection, poisonMessage, grpcProbeOnTls, codeDefect, etcdRejoin, beanCycle, notNullViolation, serverVersionRequirement, stalePidFile, crashRecoveryUpgrade, volumeFilesystemError, corruptStateFile, railsCredentials, grantRefusal, hostKeyChanged, storeDataVersion];
+const BEFORE_THE_LINE: readonly Reader[] = [nodeReboot, interpreter, loaderFailure, kestrelCertificate, errexitStop, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, unreadWebIdentity, metadataService, nodeIdentity, cudaDriver, illegalInstruction, removedApi, staleToken, leaseLoss, migrationChecksum, failedMigrationRow, classVersion, jvmOption, securityManager, strongEncapsulation, hadoopScheme, psychSafeLoad, numpyAbi, enginePlatform, libraryMajor, kafkaNoOffset, keystoreType, fatalRejection, poisonMessage, grpcProbeOnTls, codeDefect, etcdRejoin, beanCycle, notNullViolation, serverVersionRequirement, stalePidFile, crashRecoveryUpgrade, volumeFilesystemError, corruptStateFile, railsCredentials, grantRefusal, hostKeyChanged, storeDataVersion];
 
 /** Read from the deciding line and the log around it. */
 const FROM_THE_LINE: readonly Reader[] = [portClash, absentDownwardKey, envFromPrefix, renamedEnvKey, yamlBoolean, unparsedValue, storePassword, rbacForbidden, keyFileMode, securityRefusal, rootSquash, volumeOwner, foreignClusterData, serverNamesHash, pgPrivilege, failedMigration];
