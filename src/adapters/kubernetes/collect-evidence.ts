@@ -170,7 +170,9 @@
 //   where a Service of the namespace routes to cert-manager's HTTP-01 solvers (acme.cert-manager.io/http01-solver), one list of
 //   those pods (at most 5), and where one has stayed an hour or more, one list of the namespace's pods (at most 200) and the current
 //   log tail of at most two pods of other workloads, only their expired-certificate lines kept (read-acme-solvers.ts); and when an HPA cannot get its metrics,
-//   the metrics-server pods of kube-system and the log tail of one; and a get and a log tail of
+//   the metrics-server pods of kube-system and the log tail of one (for resource metrics), or, when its custom or external metrics
+//   API does not answer, the pods of the adapter that serves it, all namespaces, by its chart's name label then by `app` (at most 5
+//   each), the log tail of one and the ReplicaSets of its Deployment (at most 20: read-metrics-adapter.ts); and a get and a log tail of
 //   at most two pods the workload's Services route to that are not its own (and a get of the ReplicaSets that made them,
 //   at most two, only for such pods a ReplicaSet controls: whether it still has an owner: read-foreign-replica-sets.ts); and where the workload's
 //   logs refuse a Service of the namespace's answers for their size (gRPC "received message larger than max"), or get its
@@ -503,6 +505,8 @@ import { needsNamespaceJobs } from '../../domain/triage/job-count-quota.js';
 import { pickFormerPodWarnings } from '../../domain/triage/former-pod-warnings.js';
 import type { Workload } from './map-workload.js';
 import { needsMetricsServer, readMetricsServer } from './read-metrics-server.js';
+import { readMetricsAdapter } from './read-metrics-adapter.js';
+import { needsMetricsAdapter } from '../../domain/triage/hpa-metrics-adapter.js';
 import { readLeads } from './collect-leads.js';
 import { pickAgentWaits, readNodeAgents } from './read-node-agents.js';
 import { readNodeNetwork } from './read-node-network.js';
@@ -734,6 +738,8 @@ async function collect(ctx: CollectContext, target: TriageTarget, onRead: OnRead
     return full === undefined ? undefined : hpaPartsP.then((h) => readQuotaHolders(ctx, full, h.listed));
   });
   const metricsServerP = hpasP.then((hpas) => (needsMetricsServer(hpas) ? readMetricsServer(ctx) : undefined));
+  // Custom and external metrics come from an adapter, not metrics-server: the one that does not answer.
+  const metricsAdapterP = hpasP.then((hpas) => (needsMetricsAdapter(hpas) ? readMetricsAdapter(ctx) : undefined));
   // Past the 1000 addresses one v1 Endpoints object holds: whether the controller truncated those of its Services.
   const endpointsCapacityP = Promise.all([servicesP, slicesP, podsP]).then(([services, slices, pods]) => {
     const counts = countsOf(w);
@@ -748,6 +754,7 @@ async function collect(ctx: CollectContext, target: TriageTarget, onRead: OnRead
     podsP, revisionsP, hpasP, servicesP, slicesP, contextP, dnsP, workloadEventsP, detailsP, revisionEventsP, hpaEventsP, metricsServerP, preemptionsP, leadsP, leadEventsP,
   ]);
   const endpointsCapacity = await endpointsCapacityP;
+  const metricsAdapter = await metricsAdapterP;
   const controllerRevision = w.kind === 'StatefulSet' ? (w.obj.status?.updateRevision === undefined ? undefined : revisions.byName.get(w.obj.status.updateRevision)) : w.kind === 'DaemonSet' ? revisions.revisions[0]?.revision : undefined;
   const serviceNames = new Set(services.services.map((s) => s.name));
   // A quota on the count of Jobs refuses the runs: every Job of the namespace counts, so all are told.
@@ -784,6 +791,7 @@ async function collect(ctx: CollectContext, target: TriageTarget, onRead: OnRead
     ...(jobObjects.length > 0 ? { jobs: jobObjects.map(mapJob) } : {}),
     ...(refusedByJobCount ? { namespaceJobs: mapNamespaceJobs(jobsRead.all, jobsRead.complete) } : {}),
     ...(metricsServer === undefined ? {} : { metricsServer }),
+    ...(metricsAdapter === undefined ? {} : { metricsAdapter }),
     ...(endpointsCapacity === undefined ? {} : { endpointsCapacity }),
     ...leads,
     ...(details.nodeAgents.length > 0 ? { nodeAgents: details.nodeAgents } : {}),

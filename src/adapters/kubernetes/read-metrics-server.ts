@@ -1,6 +1,7 @@
 // metrics-server, read only when an HPA of the workload cannot get its metrics: its pods in
 // kube-system (by the Helm chart's label, else the upstream manifest's) and the log tail of one.
 import type { HpaEvidence, SystemComponentEvidence } from '../../domain/triage/evidence.js';
+import { findAdapterApi } from '../../domain/triage/hpa-metrics-adapter.js';
 import type { CollectContext } from './collect-context.js';
 import { mapPod } from './map-pod.js';
 import { pageParams } from './paginate.js';
@@ -10,9 +11,9 @@ const NAMESPACE = 'kube-system';
 const SELECTORS = ['app.kubernetes.io/name=metrics-server', 'k8s-app=metrics-server'];
 const MAX_PODS = 5;
 
-/** ScalingActive=False because a metric could not be fetched: the metrics pipeline is the lead. */
+/** ScalingActive=False because a metric could not be fetched: the metrics pipeline is the lead (an adapter's for custom or external metrics). */
 export function needsMetricsServer(hpas: readonly HpaEvidence[]): boolean {
-  return hpas.some((h) => h.conditions.some((c) => c.type === 'ScalingActive' && c.status === 'False' && /metric/i.test(`${c.reason ?? ''} ${c.message ?? ''}`)));
+  return hpas.some((h) => h.conditions.some((c) => c.type === 'ScalingActive' && c.status === 'False' && /metric/i.test(`${c.reason ?? ''} ${c.message ?? ''}`) && findAdapterApi(c.message ?? '') === undefined));
 }
 
 export async function readMetricsServer(ctx: CollectContext): Promise<SystemComponentEvidence | undefined> {

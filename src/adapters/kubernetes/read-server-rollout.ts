@@ -40,7 +40,7 @@ export async function readStatefulSetRollout(ctx: CollectContext, w: { namespace
 }
 
 /** The revision a Deployment's pod runs and the one before it: one list of ReplicaSets by the pod's template labels (at most 20). */
-export async function readDeploymentRollout(ctx: CollectContext, w: { namespace: string; labels: Record<string, string>; deployment: string; revisionHash: string }, why = 'a server that refuses the workload by its own settings', source: 'dependencyPods' | 'downServices' = 'dependencyPods'): Promise<ServerRolloutEvidence | undefined> {
+export async function readDeploymentRollout(ctx: CollectContext, w: { namespace: string; labels: Record<string, string>; deployment: string; revisionHash: string }, why = 'a server that refuses the workload by its own settings', source: 'dependencyPods' | 'downServices' | 'metricsAdapter' = 'dependencyPods'): Promise<ServerRolloutEvidence | undefined> {
   const labelSelector = selectorOf(w.labels);
   if (labelSelector === '') return undefined;
   const list = await ctx.reads.list(`ReplicaSets of Deployment ${w.namespace}/${w.deployment}, ${why}`, source, (cont, limit, o) =>

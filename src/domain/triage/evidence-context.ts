@@ -270,6 +270,20 @@ export interface SystemComponentEvidence {
   logs: LogEvidence[];
 }
 
+/**
+ * The adapter that serves custom.metrics.k8s.io or external.metrics.k8s.io (prometheus-adapter,
+ * KEDA's metrics apiserver …), read when an HPA's custom or external metrics API does not answer:
+ * its pods, the log tail of one (a crashing one's previous run first), and the revision they run.
+ */
+export interface MetricsAdapterEvidence {
+  name: string;
+  namespace: string;
+  pods: PodEvidence[];
+  logs: LogEvidence[];
+  /** The revision its pods run and the one before it. */
+  rollout?: ServerRolloutEvidence;
+}
+
 /** The cluster DNS as the pods of kube-system's k8s-app=kube-dns show it. */
 export interface ClusterDnsEvidence {
   namespace: string;

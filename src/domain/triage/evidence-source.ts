@@ -19,6 +19,7 @@ export type EvidenceSource =
   | 'jobs'
   | 'downServices'
   | 'metricsServer'
+  | 'metricsAdapter'
   | 'foreignPods'
   | 'dependencyPods'
   | 'portHolders'

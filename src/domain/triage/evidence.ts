@@ -34,7 +34,7 @@ import type {
 } from './evidence-spec.js';
 import type { ContainerSpecEvidence, EventEvidence, LogEvidence, PodEvidence } from './evidence-pod.js';
 import type { DependencyServiceEvidence, EndpointSliceEvidence, ServiceElsewhereEvidence, ServiceEvidence } from './evidence-network.js';
-import type { CallerPodEvidence, ClusterDnsEvidence, DownServiceEvidence, JobEvidence, NamespaceJobsEvidence, NamespaceObjectEvidence, NetworkPolicyEvidence, NodeAgentsEvidence, NodeNetworkEvidence, PersistentVolumeEvidence, PodCensus, PortHolderEvidence, PreemptorEvidence, PriorityClassUseEvidence, ResourceQuotaEvidence, StrayHpaEvidence, SystemComponentEvidence } from './evidence-context.js';
+import type { CallerPodEvidence, ClusterDnsEvidence, DownServiceEvidence, JobEvidence, NamespaceJobsEvidence, NamespaceObjectEvidence, NetworkPolicyEvidence, NodeAgentsEvidence, NodeNetworkEvidence, PersistentVolumeEvidence, PodCensus, PortHolderEvidence, PreemptorEvidence, PriorityClassUseEvidence, ResourceQuotaEvidence, StrayHpaEvidence, SystemComponentEvidence, MetricsAdapterEvidence } from './evidence-context.js';
 import type { NodeMemoryEvidence } from './evidence-node-memory.js';
 import type { NodeDiskEvidence } from './evidence-node-disk.js';
 import type { NodeChangeEvidence } from './evidence-node-change.js';
@@ -426,6 +426,8 @@ export interface TriageEvidence {
   pullQueue?: PullQueueEvidence[];
   /** metrics-server, when an HPA cannot get its metrics. */
   metricsServer?: SystemComponentEvidence;
+  /** The adapter serving the custom or external metrics API, when an HPA's does not answer. */
+  metricsAdapter?: MetricsAdapterEvidence;
   /**
    * The v1 Endpoints of the Services selecting the workload, read only when it runs past the 1000
    * addresses one holds (whether the controller truncated it): evidence-endpoints-capacity.ts.

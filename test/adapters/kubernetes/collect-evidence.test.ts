@@ -371,6 +371,45 @@ describe('an HPA that cannot get its metrics', () => {
     expect(h.fake.requests.filter((r) => r.path === '/api/v1/namespaces/kube-system/pods').map((r) => r.query['labelSelector']).sort()).toEqual(['app.kubernetes.io/name=metrics-server', 'k8s-app=kube-dns']);
   });
 
+  it('reads the adapter that serves an unanswering custom metrics API (not metrics-server): its pods, a crashed run\'s log and its revisions', async () => {
+    addPaymentService(h.fake);
+    h.fake.add({
+      apiVersion: 'autoscaling/v2',
+      kind: 'HorizontalPodAutoscaler',
+      metadata: { name: 'payment-service-blind', namespace: PAYMENTS },
+      spec: { scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'payment-service' }, minReplicas: 3, maxReplicas: 20, metrics: [{ type: 'Pods', pods: { metric: { name: 'jobs_in_flight' }, target: { type: 'AverageValue', averageValue: '10' } } }] },
+      status: {
+        currentReplicas: 3,
+        desiredReplicas: 3,
+        conditions: [{ type: 'ScalingActive', status: 'False', reason: 'FailedGetPodsMetric', message: 'the HPA was unable to compute the replica count: unable to get metric jobs_in_flight: unable to fetch metrics from custom metrics API: the server is currently unable to handle the request (get pods.custom.metrics.k8s.io *)', lastTransitionTime: at(-40) }],
+      },
+    });
+    const ns = 'observability';
+    const owner = { name: 'prometheus-adapter', uid: 'adapter-uid', namespace: ns };
+    const image = (v: string) => `registry.k8s.io/prometheus-adapter/prometheus-adapter:${v}`;
+    h.fake.add(replicaSet({ owner, hash: '5b8c7d9f6', revision: 3, replicas: 0, containers: [container({ name: 'adapter', image: image('v0.11.2') })], createdAt: at(-90 * 24 * 60), labels: { app: 'prometheus-adapter' } }));
+    h.fake.add(replicaSet({ owner, hash: '6d4f8b7c5', revision: 4, replicas: 1, containers: [container({ name: 'adapter', image: image('v0.12.0') })], createdAt: at(-45), labels: { app: 'prometheus-adapter' } }));
+    const name = 'prometheus-adapter-6d4f8b7c5-k2j9q';
+    const p = pod({ namespace: ns, name, labels: { app: 'prometheus-adapter', 'pod-template-hash': '6d4f8b7c5' }, node: 'node-a', containers: [container({ name: 'adapter', image: image('v0.12.0') })], statuses: [{ ...runningStatus('adapter', image('v0.12.0')), ready: false, restartCount: 9, state: { waiting: { reason: 'CrashLoopBackOff' } } }], ready: false });
+    h.fake.add({ ...p, metadata: { ...p.metadata, ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'prometheus-adapter-6d4f8b7c5', uid: 'rs-uid', controller: true }] } });
+    h.fake.setLogs(ns, name, 'adapter', { previous: 'F1121 03:10:00.000000       1 adapter.go:286] unable to load metrics discovery config: unable to parse metrics discovery config\n' });
+    const ev = await h.cluster.collectEvidence(paymentTarget, { budgetMs: AMPLE_BUDGET_MS });
+    expect(ev.readFailures).toEqual([]);
+    expect(ev.metricsServer).toBeUndefined();
+    expect(ev.metricsAdapter?.name).toBe('prometheus-adapter');
+    expect(ev.metricsAdapter?.namespace).toBe(ns);
+    expect(ev.metricsAdapter?.pods.map((x) => [x.name, x.ready])).toEqual([[name, false]]);
+    expect(ev.metricsAdapter?.logs[0]).toMatchObject({ previous: true });
+    expect(ev.metricsAdapter?.logs[0]?.lines[0]).toContain('unable to parse metrics discovery config');
+    expect([ev.metricsAdapter?.rollout?.current.revision, ev.metricsAdapter?.rollout?.previous?.revision]).toEqual([4, 3]);
+    // The chart's name label found none: the plain app label was asked next; metrics-server not at all.
+    expect(h.fake.requests.filter((r) => r.path === '/api/v1/pods').map((r) => r.query['labelSelector']).filter((l) => l?.includes('prometheus-adapter'))).toEqual([
+      'app.kubernetes.io/name in (prometheus-adapter,keda-operator-metrics-apiserver,custom-metrics-stackdriver-adapter,datadog-cluster-agent,k8s-cloudwatch-adapter)',
+      'app in (prometheus-adapter,keda-operator-metrics-apiserver,custom-metrics-stackdriver-adapter,datadog-cluster-agent,k8s-cloudwatch-adapter)',
+    ]);
+    expect(h.fake.requests.some((r) => (r.query['labelSelector'] ?? '').includes('metrics-server'))).toBe(false);
+  });
+
   it('does not read metrics-server when every HPA gets its metrics', async () => {
     addPaymentService(h.fake);
     const ev = await h.cluster.collectEvidence(paymentTarget, { budgetMs: AMPLE_BUDGET_MS });

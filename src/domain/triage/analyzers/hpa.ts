@@ -13,6 +13,7 @@ import { findHpaFlapping, formatSwing, listYoungPods, type HpaFlapping } from '.
 import { findIdleConsumers } from '../consumer-assignment.js';
 import { describeMaxRestore, findHpaMaxChange } from '../hpa-max-change.js';
 import { findWorkOnSchedule } from '../work-on-schedule.js';
+import { ADAPTER_FAMILY, describeAdapterState, findAdapterApi } from '../hpa-metrics-adapter.js';
 
 /** "182%" → 182, "250m" → 0.25; undefined when unreadable. */
 export function parseMetricValue(v: string | undefined): number | undefined {
@@ -129,6 +130,17 @@ export function analyzeHpa(ev: TriageEvidence): Finding[] {
       // metrics-server serves resource metrics only; custom and external metrics come from an adapter.
       const server = metricsApi && !missingMetric && !/custom metrics|external metrics/i.test(message) ? describeMetricsServer(ev) : undefined;
       const since = broken.map((c) => c?.lastTransitionTime).filter((t): t is string => t !== undefined).sort()[0];
+      // Custom and external metrics come from an adapter: name it, and how it stands when it was read.
+      const adapterApi = metricsApi && !missingMetric ? findAdapterApi(message) : undefined;
+      const adapterRead = adapterApi && ev.metricsAdapter ? describeAdapterState(ev.metricsAdapter, since, (t) => formatAgo(t, ev.collectedAt)) : undefined;
+      const adapter = adapterRead?.down ? adapterRead : undefined;
+      const adapterName = ev.metricsAdapter && adapter ? `${ev.metricsAdapter.name} in ${ev.metricsAdapter.namespace}` : undefined;
+      const rollback = adapter?.since?.previous !== undefined && ev.metricsAdapter
+        ? ` or roll it back to revision ${adapter.since.previous} (\`kubectl -n ${ev.metricsAdapter.namespace} rollout undo deployment/${ev.metricsAdapter.name}\`)`
+        : '';
+      const restoreApi = adapterApi
+        ? adapterName ? `repair ${adapterName}${adapter?.since ? ` (down since its revision ${adapter.since.revision})` : ''}${rollback ? ' or roll it back' : ''} so the ${adapterApi} metrics API answers and the HPA can scale` : `restore ${ADAPTER_FAMILY[adapterApi]} so the HPA can scale`
+        : 'restore the metrics API (metrics-server) so the HPA can scale';
       const slow = listStarvedProbes(ev);
       const heldAt = hpa.currentReplicas <= hpa.minReplicas ? `at its minimum of ${hpa.minReplicas}` : `at ${hpa.currentReplicas}`;
       const starving = slow.length > 0 && hpa.currentReplicas < hpa.maxReplicas;
@@ -137,28 +149,32 @@ export function analyzeHpa(ev: TriageEvidence): Finding[] {
         id: `hpa/${hpa.name}/not-scaling`,
         // Its own spec against the template holds the pods below its maximum while they saturate: their timeouts are this.
         kind: starving && (noRequests || noContainer) ? 'hpa-blind' : 'hpa',
-        title: `HPA ${hpa.name} cannot scale: ${broken.map((c) => `${c?.type ?? ''}=False (${c?.reason ?? ''})`).join(', ')}${requestTitle}${containerTitle}${metricsApi ? ` — ${metricsApi}${server ? `; ${server.state}` : ''}` : ''}${starving ? `; it holds ${heldAt} replicas (max ${hpa.maxReplicas}) while their probes time out under load` : ''}`,
+        title: `HPA ${hpa.name} cannot scale: ${broken.map((c) => `${c?.type ?? ''}=False (${c?.reason ?? ''})`).join(', ')}${requestTitle}${containerTitle}${metricsApi ? ` — ${metricsApi}${server ? `; ${server.state}` : ''}${adapter ? `: its adapter ${adapter.state}` : ''}` : ''}${starving ? `; it holds ${heldAt} replicas (max ${hpa.maxReplicas}) while their probes time out under load` : ''}`,
         // The revision that dropped the request is the change that blinded it.
-        ...(dropped || noContainer?.dropped ? { datesChange: true } : {}),
+        ...(dropped || noContainer?.dropped || adapter?.since ? { datesChange: true } : {}),
         ...(starving ? { affected: { pods: ev.pods.map((p) => p.name) } } : {}),
         // Blind since its condition turned False: what changed just before is the lead.
         ...(since ? { onset: since } : {}),
         layer: 'capacity',
         severity: 'warning',
         confidence: 'high',
-        evidence: [...broken.map((c) => `${c?.type ?? ''}=False (${c?.reason ?? ''}): ${c?.message ?? ''}`), ...(server?.evidence ?? [])],
-        ...(server?.decisive ? { decisive: server.decisive } : {}),
+        evidence: [...broken.map((c) => `${c?.type ?? ''}=False (${c?.reason ?? ''}): ${c?.message ?? ''}`), ...(server?.evidence ?? []), ...(adapterRead?.evidence ?? [])],
+        ...(server?.decisive ? { decisive: server.decisive } : adapter?.decisive ? { decisive: adapter.decisive } : {}),
         likelyCause: noRequests
           ? `${capitalize(who)} has no ${noRequests.resource} request: utilization is a percentage of the request, so it cannot be computed and the HPA holds the replica count where it is.`
           : unmatched
           ? unmatched.cause
           : missingMetric
           ? `The metrics adapter answers but finds no series for ${missingMetric}: the app no longer exports it under that name (a metrics-library upgrade renames series), or the adapter's rule changed. The HPA holds the replica count where it is.`
+          : adapterApi
+          ? `The ${adapterApi} metrics API is served by an adapter, not metrics-server${adapterName ? `: ${adapter?.state ?? adapterName}${adapter?.decisive ? ` — its log: ${adapter.decisive}` : ''}` : ''}. While it does not answer the HPA cannot compute a replica count and holds the one it has, whatever the load.`
           : 'The HPA cannot read its metrics (metrics-server or a metrics adapter down, or a metric that does not exist) or cannot change the scale; it holds the replica count where it is.',
         nextAction: noRequests
           ? `${capitalize(setRequest)}, then the HPA scales again${starving ? `; meanwhile ${byHand}` : ''}.`
           : unmatched
           ? `${capitalize(unmatched.fix)}, in the manifests it comes from; then the HPA scales again${starving ? `; meanwhile ${byHand}` : ''}.`
+          : adapterApi
+          ? `${starving ? `Mitigate: ${byHand}. ` : ''}${adapterName ? `Repair ${adapterName} (its log says why it fails)${rollback}` : `Find the adapter behind the ${adapterApi} metrics API (\`kubectl get apiservices | grep ${adapterApi}.metrics\`) and restore it`}; the HPA scales again once the API answers.`
           : `${starving ? `Mitigate: ${byHand}. ` : ''}Check the metrics pipeline (kubectl top works? metrics-server and its APIService) and the metric names in the HPA.`,
         fix: noRequests
           ? `${setRequest}${starving ? ', and scale by hand meanwhile' : ''}`
@@ -166,9 +182,11 @@ export function analyzeHpa(ev: TriageEvidence): Finding[] {
           ? `${unmatched.fix}${starving ? ', and scale by hand meanwhile' : ''}`
           : missingMetric
           ? `${starving ? 'scale by hand meanwhile, and ' : ''}make ${missingMetric} exist again (the adapter's rule, or the name the app exports)`
-          : `${starving ? 'scale by hand meanwhile, and ' : ''}restore the metrics API (metrics-server) so the HPA can scale`,
+          : `${starving ? 'scale by hand meanwhile, and ' : ''}${restoreApi}`,
         confirmCommands: noContainer
           ? [...confirm, formatKubectl(ev.target, `get ${formatWorkloadRef(ev.target)} -o jsonpath='{.spec.template.spec.containers[*].name}'`)]
+          : adapterApi
+          ? [...confirm, formatKubectl(ev.target, `get apiservices v1beta1.${adapterApi}.metrics.k8s.io`, 'cluster'), ...(ev.metricsAdapter && adapter ? [`kubectl -n ${ev.metricsAdapter.namespace} logs deployment/${ev.metricsAdapter.name} --previous`] : [])]
           : [...confirm, formatKubectl(ev.target, 'get apiservices v1beta1.metrics.k8s.io', 'cluster')],
       });
     }

@@ -241,3 +241,68 @@ describe('analyzeHpa on a ContainerResource metric whose container the pods no l
     expect(report.headline).not.toMatch(/dependency|no change found|metrics-server/i);
   });
 });
+
+describe('analyzeHpa on a custom or external metric whose adapter does not answer', () => {
+  const unavailable = (api: 'custom' | 'external') =>
+    `the HPA was unable to compute the replica count: unable to get metric queue_depth: unable to fetch metrics from ${api} metrics API: the server is currently unable to handle the request (get queue_depth.${api}.metrics.k8s.io)`;
+  const blind = (api: 'custom' | 'external'): TriageEvidence => {
+    const ev = metricsApiGone(hpa({
+      minReplicas: 3, maxReplicas: 12, currentReplicas: 3, desiredReplicas: 3, metrics: [{ name: 'queue_depth', target: '100' }],
+      conditions: [{ type: 'ScalingActive', status: 'False', reason: api === 'custom' ? 'FailedGetObjectMetric' : 'FailedGetExternalMetric', message: unavailable(api), lastTransitionTime: minutesAgo(120) }],
+    }));
+    ev.metricsServer = { name: 'metrics-server', namespace: 'kube-system', pods: [], logs: [] };
+    return ev;
+  };
+  const adapterPod = (i: number) => pod(i, {
+    name: `keda-operator-metrics-apiserver-7b9f6c5d8-${['aa1', 'bb2'][i] ?? 'cc3'}`, revisionHash: '7b9f6c5d8', ready: false,
+    containers: [container({ name: 'keda-operator-metrics-apiserver', ready: false, restartCount: 11, state: { waiting: { reason: 'CrashLoopBackOff' } } })],
+  });
+  const withAdapter = (): TriageEvidence => ({
+    ...blind('external'),
+    metricsAdapter: {
+      name: 'keda-operator-metrics-apiserver', namespace: 'autoscaling',
+      pods: [adapterPod(0), adapterPod(1)],
+      logs: [{ pod: 'keda-operator-metrics-apiserver-7b9f6c5d8-aa1', container: 'keda-operator-metrics-apiserver', previous: true, lines: ['E1121 08:00:01.000000       1 main.go:120] "failed to start" err="open /certs/tls.crt: no such file or directory"'] }],
+      rollout: {
+        deployment: 'keda-operator-metrics-apiserver',
+        current: revision({ revision: 12, hash: '7b9f6c5d8' }, minutesAgo(130)),
+        previous: revision({ revision: 11, hash: '5c4d3e2f1' }, minutesAgo(30 * 24 * 60)),
+      },
+    },
+  });
+
+  it('names the adapter family, not metrics-server, when no adapter was read', () => {
+    for (const api of ['custom', 'external'] as const) {
+      const [f] = analyzeHpa(blind(api));
+      expect(f?.title).toContain(`— the ${api} metrics API does not answer`);
+      expect(f?.fix).toContain(`scale by hand meanwhile, and restore the adapter that serves ${api}.metrics.k8s.io`);
+      for (const text of [f?.title, f?.nextAction, f?.fix]) expect(text).not.toMatch(/metrics-server/);
+      expect(f?.likelyCause).toContain('served by an adapter, not metrics-server');
+      expect(f?.confirmCommands).toContain(`kubectl get apiservices v1beta1.${api}.metrics.k8s.io --context prod-eu-west-1`);
+    }
+  });
+
+  it('names the adapter that was read, how it stands since its revision, and advises repairing or rolling back the adapter', () => {
+    const [f] = analyzeHpa(withAdapter());
+    expect(f?.title).toContain('— the external metrics API does not answer (get queue_depth.external.metrics.k8s.io): its adapter keda-operator-metrics-apiserver (autoscaling) 0/2 ready, crash-looping since its revision 12 (2h 10m ago);');
+    expect(f?.datesChange).toBe(true);
+    expect(f?.fix).toBe('scale by hand meanwhile, and repair keda-operator-metrics-apiserver in autoscaling (down since its revision 12) or roll it back so the external metrics API answers and the HPA can scale');
+    expect(f?.nextAction).toContain('or roll it back to revision 11 (`kubectl -n autoscaling rollout undo deployment/keda-operator-metrics-apiserver`)');
+    expect(f?.decisive).toContain('open /certs/tls.crt: no such file or directory');
+    expect(f?.evidence).toContain('metrics adapter autoscaling/keda-operator-metrics-apiserver: 0/2 pods ready, 22 restarts (keda-operator-metrics-apiserver-7b9f6c5d8-aa1, keda-operator-metrics-apiserver-7b9f6c5d8-bb2)');
+  });
+
+  it('dates no change when the adapter revision came after the HPA went blind, and blames no adapter that is ready', () => {
+    const late = withAdapter();
+    if (late.metricsAdapter?.rollout) late.metricsAdapter.rollout.current = revision({ revision: 12, hash: '7b9f6c5d8' }, minutesAgo(20));
+    const [f] = analyzeHpa(late);
+    expect(f?.title).toContain('0/2 ready, crash-looping;');
+    expect(f?.datesChange).toBeUndefined();
+    expect(f?.nextAction).not.toContain('roll it back');
+    const up = withAdapter();
+    if (up.metricsAdapter) up.metricsAdapter.pods = up.metricsAdapter.pods.map((p) => ({ ...p, ready: true }));
+    const [g] = analyzeHpa(up);
+    expect(g?.title).not.toContain('keda-operator-metrics-apiserver');
+    expect(g?.fix).toContain('restore the adapter that serves external.metrics.k8s.io');
+  });
+});
