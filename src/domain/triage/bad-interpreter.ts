@@ -39,7 +39,7 @@ export function findBadInterpreterInLog(lines: readonly string[]): BadInterprete
 
 /** A base image as an image reference, a template annotation or a change cause names it, and the libc it ships. */
 export interface ImageBase {
-  /** "gcr.io/distroless/static-debian12:nonroot", "alpine:3.20". */
+  /** "gcr.io/distroless/static-debian11", "alpine:3.19". */
   name: string;
   /** none: no loader, no libc, no shell (only static binaries run); musl: Alpine's loader, not glibc's. */
   libc: 'none' | 'musl';
