@@ -304,6 +304,7 @@
 //   or PostgreSQL denies its role a privilege ("permission denied for table …", 42501: the migration Job that ran before, pg-privilege.ts),
 //   or Active Directory refuses its LDAP bind as locked out (data 775: the Job that binds as the same account, ad-bind-refusal.ts),
 //   or Postgres refuses its prepared statements because their result type changed ("cached plan must not change result type", 0A000),
+//   or its statements fail on a table a Job dropped or swapped under them ("could not open relation with OID", XX000: pg-dropped-relation.ts),
 //   or the database refuses its writes for a NULL in a NOT NULL column (23502, MySQL 1048/1364…: a migration made it required, not-null-violation.ts),
 //   or it finds a table or column missing (Hibernate "Schema-validation: missing table/column", Postgres 42P01/42703, MySQL 1146/1054, Rails pending migrations: the migration Job that failed, failed-migration.ts),
 //   or its migrate step finds the database's migration history inconsistent (Django InconsistentMigrationHistory, Flyway "applied migration not resolved locally", Alembic "Can't locate revision": the Job that restored into it, migration-history.ts),
@@ -317,7 +318,7 @@
 //   it, last schedule and success, and their command clipped: read-cleanup-cronjobs.ts);
 //   then, when AD locks the account out and a Job binds as that same account, for at most three of its newest failed runs one list of
 //   the run's pods (one) and one log tail of its container (200 lines / 200 KB; only lines with an AD bind refusal kept, read-account-job-logs.ts);
-//   and when the prepared statements' result type changed (0A000) or a write was refused as NOT NULL, for at most two complete Jobs that finished in the 2h before the first
+//   and when the prepared statements' result type changed (0A000), a table was dropped under them (XX000) or a write was refused as NOT NULL, for at most two complete Jobs that finished in the 2h before the first
 //   such line, one list of the run's pods (one) and one log tail of its container (200 lines / 200 KB; only lines naming a migration
 //   applied or a DDL statement kept, read-migration-job-logs.ts);
 //   and when a table is missing, for at most two failed migration Jobs (by name or command) that ended within the day, one list of

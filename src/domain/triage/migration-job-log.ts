@@ -9,12 +9,13 @@
 import type { IsoTime, LogEvidence, NamespaceJobEvidence, NamespaceJobsEvidence } from './evidence.js';
 import type { MigrationJobLogEvidence } from './evidence-migration-job-logs.js';
 import { listNotNullViolations } from './not-null-violation.js';
+import { PG_DROPPED_RELATION } from './pg-dropped-relation.js';
 import { readLineTime } from './request-silence.js';
 import { HOUR_MS, earliest, formatAgo, msBetween } from './time-span.js';
 import { TRIGGER_SKEW_MS } from './trigger-window.js';
 
-/** Failures a schema change brings on for clients that did not change: statements prepared before it (0A000). */
-const SCHEMA_CHANGED_UNDER = [/cached plan must not change result type/i];
+/** Failures a schema change brings on for clients that did not change: statements prepared before it (0A000), or planned against a table it dropped (XX000). */
+const SCHEMA_CHANGED_UNDER = [/cached plan must not change result type/i, PG_DROPPED_RELATION];
 
 /** A Job that completed this long before the first failure may be what changed the schema. */
 const LEAD_MS = 2 * HOUR_MS;
@@ -77,11 +78,16 @@ export function keepMigrationLines(lines: readonly string[]): string[] {
   return lines.filter((l) => APPLIED.some((re) => re.test(l)) || DDL.test(l)).slice(-MAX_LINES).map((l) => (l.length > MAX_CHARS ? l.slice(0, MAX_CHARS) : l.trim()));
 }
 
-/** "Job inventory-migrate-1 applied 147/u add_reserved_qty 40m ago", from the runs read; undefined when none names one. */
-export function describeMigrationRuns(runs: readonly MigrationJobLogEvidence[], now: IsoTime): string | undefined {
+/**
+ * "Job inventory-migrate-1 applied 147/u add_reserved_qty 40m ago", from the runs read; undefined
+ * when none names one. `prefer`: the DDL statements to name first (the DROP TABLE that broke the
+ * clients, not the CREATE TABLE before it).
+ */
+export function describeMigrationRuns(runs: readonly MigrationJobLogEvidence[], now: IsoTime, prefer?: RegExp): string | undefined {
   for (const r of runs) {
     const names = [...new Set(r.lines.flatMap((l) => APPLIED.map((re) => re.exec(l)?.[1]?.trim()).filter((x): x is string => x !== undefined)))];
-    const ddl = r.lines.map((l) => DDL.exec(l)).find((m) => m !== null);
+    const found = r.lines.map((l) => DDL.exec(l)).filter((m) => m !== null);
+    const ddl = (prefer === undefined ? undefined : found.find((m) => prefer.test(m.input))) ?? found[0];
     const ddlText = ddl ? ddl.input.slice(ddl.index, ddl.index + 120).trim() : undefined;
     const what = names.length > 0 ? `applied ${names.slice(0, 3).join(', ')}` : ddlText ? `ran ${ddlText}` : undefined;
     if (what) return `Job ${r.job} ${what}${r.finishedAt ? ` (completed ${formatAgo(r.finishedAt, now)})` : ''}`;

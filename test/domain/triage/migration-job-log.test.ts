@@ -45,4 +45,18 @@ describe('the migration Job a schema change under prepared statements points at'
     const ddl = describeMigrationRuns([{ job: 'm', pod: 'm-x', container: 'c', lines: ['psql: ALTER TABLE stock_items ADD COLUMN reserved_qty integer'] }], NOW);
     expect(ddl).toBe('Job m ran ALTER TABLE stock_items ADD COLUMN reserved_qty integer');
   });
+
+  it('picks the Job that ran before statements failed on a table dropped under them (XX000)', () => {
+    const dropped = (m: number) => `{"time":"${minutesAgo(m)}","level":"error","msg":"query failed","err":{"message":"could not open relation with OID 40213","code":"XX000"}}`;
+    const swapped = [{ pod: 'api-0', container: 'app', previous: false, lines: [dropped(12), dropped(3)] }];
+    const jobs = [run('nightly-report', 300), run('rollup-refresh-7', 13)];
+    expect(pickMigrationJobRuns({ logs: swapped, namespaceJobs: { jobs, complete: true } }).map((j) => j.name)).toEqual(['rollup-refresh-7']);
+  });
+
+  it('names first the DDL statement asked for (the DROP that broke the clients), else the first', () => {
+    const lines = ['INFO CREATE TABLE ledger_rollup_next (LIKE ledger_rollup INCLUDING ALL)', 'INFO DROP TABLE ledger_rollup', 'INFO ALTER TABLE ledger_rollup_next RENAME TO ledger_rollup'];
+    const runs = [{ job: 'rollup-refresh-7', pod: 'rollup-refresh-7-x', container: 'c', lines }];
+    expect(describeMigrationRuns(runs, NOW, /\bDROP TABLE\b/)).toBe('Job rollup-refresh-7 ran DROP TABLE ledger_rollup');
+    expect(describeMigrationRuns(runs, NOW)).toBe('Job rollup-refresh-7 ran CREATE TABLE ledger_rollup_next (LIKE ledger_rollup INCLUDING ALL)');
+  });
 });

@@ -69,6 +69,7 @@ import { REPLICA_BEHIND, REPLICA_SQL_STOPPED, REPLICA_STOPPED_FIX, REPLICA_STOPP
 import { BACKEND_CRASH_FIX, BACKEND_CRASH_OUTLASTS, BACKEND_CRASH_WHY, BACKEND_KILLED, PG_CRASH_RESET, fixBackendCrash } from '../pg-backend-crash.js';
 import { DOCUMENT_SIZE_CLIENT_SIDE, DOCUMENT_SIZE_FIX, DOCUMENT_SIZE_OUTLASTS, DOCUMENT_SIZE_WHY, MONGO_DOCUMENT_TOO_LARGE, describePushedArray } from '../mongo-document-size.js';
 import { COLLATION_FIX, COLLATION_MISMATCH, COLLATION_OUTLASTS, COLLATION_WHY, PG_UNIQUE_VIOLATION, readServerImage } from '../pg-collation-mismatch.js';
+import { DROPPED_RELATION_CLIENT_SIDE, DROPPED_RELATION_DDL, DROPPED_RELATION_FIX, DROPPED_RELATION_OUTLASTS, DROPPED_RELATION_WHY, PG_DROPPED_RELATION, describeDroppedOid } from '../pg-dropped-relation.js';
 import { CACHED_PLAN_CLIENT_SIDE, CACHED_PLAN_FIX, CACHED_PLAN_OUTLASTS, CACHED_PLAN_WHY, PG_CACHED_PLAN } from '../pg-cached-plan.js';
 import { MYSQL_UPGRADED, MYSQL_ZERO_DATE, ZERO_DATE_FIX, ZERO_DATE_OUTLASTS, ZERO_DATE_WHY, readMysqlVersion } from '../mysql-zero-date.js';
 import { GROUP_BY_FIX, GROUP_BY_OUTLASTS, GROUP_BY_WHY, MYSQL_ONLY_FULL_GROUP_BY, readGroupByDefault } from '../mysql-group-by.js';
@@ -220,8 +221,12 @@ interface Refusal {
    * tombstones): its recent revision, said as the possible start, after the cause. Given its pods and the first refusal.
    */
   builtSince?: (ev: TriageEvidence, pods: readonly PodEvidence[], first: IsoTime | undefined) => string | undefined;
-  /** A refusal a schema change brings on (stale prepared statements): what a migration Job that ran just before applied, from its log, is named as the trigger. */
-  migratedBy?: true;
+  /**
+   * A refusal a schema change brings on (stale prepared statements, a table dropped under them):
+   * what a migration Job that ran just before applied, from its log, is named as the trigger. A
+   * RegExp: the Job's statements of that kind are named first (its DROP TABLE, not its CREATE).
+   */
+  migratedBy?: true | RegExp;
   /**
    * Counted only when the server's settings (`settings`, on its command line or in its mounted
    * config) set the limit — and, with `readConfig`, when it reads them as explaining the refusal (a
@@ -845,6 +850,20 @@ const REFUSALS: readonly Refusal[] = [
     outlastsRollback: CACHED_PLAN_OUTLASTS,
     why: CACHED_PLAN_WHY,
     fix: CACHED_PLAN_FIX,
+  },
+  // Statements planned against a table a Job dropped (or swapped in by DROP + RENAME) under them (pg-dropped-relation.ts).
+  {
+    server: 'PostgreSQL',
+    pattern: PG_DROPPED_RELATION,
+    refuses: 'statements planned against a table since dropped under them: could not open relation with OID',
+    scope: describeDroppedOid,
+    lostAt: true,
+    migratedBy: DROPPED_RELATION_DDL,
+    clientSide: DROPPED_RELATION_CLIENT_SIDE,
+    fixes: 'the pooled connections these pods hold to',
+    outlastsRollback: DROPPED_RELATION_OUTLASTS,
+    why: DROPPED_RELATION_WHY,
+    fix: DROPPED_RELATION_FIX,
   },
   // Zero dates under a strict sql_mode, most often since an upgrade to 8.0 (mysql-zero-date.ts).
   {
@@ -1471,7 +1490,7 @@ function tellRefusals(ev: TriageEvidence): ToldRefusal[] {
     const fixed = runner && r.ranBy ? r.ranBy.fix(runner, client?.previous?.revision) : fixedHere;
     const clientSaid = client && service ? ` Deployment ${client.deployment}${client.names !== undefined ? `, whose env names ${client.names},` : client.by !== undefined ? ` (${client.by})` : ', though nothing read ties it to this server,'} rolled out revision ${client.newest.revision} ${formatAgo(client.newest.createdAt, ev.collectedAt)}, just before the first ${r.ranBy?.what ?? 'refusal'}: what its new release runs there is the likely blocker${client.changes[0] ? ` (its revision changed ${client.changes.slice(0, 2).join('; ')})` : ''}; these pods' own revision is not the cause.` : '';
     // A migration Job that completed just before: what it applied, in the migration tool's own words.
-    const migrated = r.migratedBy ? describeMigrationRuns(ev.migrationJobLogs ?? [], ev.collectedAt) : undefined;
+    const migrated = r.migratedBy ? describeMigrationRuns(ev.migrationJobLogs ?? [], ev.collectedAt, r.migratedBy === true ? undefined : r.migratedBy) : undefined;
     const migrationLines = migrated ? (ev.migrationJobLogs ?? []).flatMap((m) => m.lines.slice(-3).map((l) => `log ${m.pod} (Job ${m.job}): ${l}`)) : [];
     const head = `${named} ${r.verb ?? 'refuses'} ${mixedWhy ? `writes: ${mixedWhy}` : replicaWhy ? `writes: ${replicaWhy}` : pinned && primaryPod ? `writes: the client is pinned to pod ${pinned.pod}, now a replica of ${primaryPod}` : member ? `writes: the client is pinned to ${member} by directConnection=true, now a secondary` : `${refused}${r.scope?.(hits[hits.length - 1]?.line ?? '') ?? ''}`}${configured}${raisedOn}${measured ? ` — ${measured}` : ''}${told ? ` — ${toldSaid ?? ''}${full ? `, on its ${full}` : ''}` : ''}${rolled ? ` — ${rolled.said}` : ''}${cleanupSaid ? ` — since ${cleanupSaid}` : ''}`;
     // The server's own configured limit, read where it is set, or its own dated change: the server decides, whatever the client runs.
@@ -1517,7 +1536,8 @@ function tellRefusals(ev: TriageEvidence): ToldRefusal[] {
       ...(r.scalesWithReplicas ? { scalesWithReplicas: true } : {}),
       // The server's own log dates the reload that changed the setting: that is the trigger.
       // So does the server's own recent rollout, when the title states it.
-      ...(toldAt || runs || client || leftOn || rolled || edited || cleanup ? { datesChange: true as const } : {}),
+      // So does the migration Job whose log says what it changed, when the title names it.
+      ...(toldAt || runs || client || leftOn || rolled || edited || cleanup || migrated ? { datesChange: true as const } : {}),
       ...(leftJob ? { outsideWorkload: `the setting lives in the ${r.server} server, left on by ${leftJob}; a rollout of these pods changes nothing` } : {}),
       ...(fillStart && r.fills ? { onset: fillStart, buildsUp: r.fills, latent: r.fills } : onset ? { onset } : leftOn?.run.createdAt ? { onset: leftOn.run.createdAt } : firstRefusal && (runs || client) ? { onset: firstRefusal } : {}),
       likelyCause: mixedWhy ? `${mixedWhy}. Each new connection lands on any of them, so those that reach a replica fail every write; no failover is needed for that, and the servers are healthy.` : replicaWhy ? `${replicaWhy}. Every connection lands on a replica, which serves reads and refuses every write; no failover is needed for that, and the servers are healthy.` : pinnedWhy ? `${pinnedWhy}. Reads still work there, so probes that only PING or read keep passing while every write fails.` : r.clientSide ? `${r.why}${configRead ? ` Here ${configRead.why}` : ''} ${r.clientSide}${migrated ? ` ${migrated}: the schema change the statements prepared before it no longer match.` : ''}` : `${why}${configRead ? ` Here ${configRead.why}` : ''}${backlog} ${r.byClient ? `${r.server}${service ? ` (${service.name})` : ''} is up and answering: what it refuses is the way these pods write to it, and restarting either will not help.${builtSince ? ` ${builtSince}` : ''}` : r.ranBy ? `${r.server}${service ? ` (${service.name})` : ''} and these pods are healthy: ${r.ranBy.holds ?? "another client's work inside it holds it for everyone"}.` : `The fault is on the ${r.server} side${service ? ` (${service.name})` : ''}, not in these pods: restarting them will not help.`}${runs && runner && service ? ` ${runner} talks to ${service.name} and its run began just before the first ${r.ranBy?.what ?? 'refusal'}: ${r.ranBy?.does ?? 'what it runs there is the likely blocker (its log says what it sent)'}.` : clientSaid}${cleanup ? ` ${explainStoppedCleanup(cleanup)}` : ''}`,

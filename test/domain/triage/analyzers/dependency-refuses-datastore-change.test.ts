@@ -74,6 +74,38 @@ describe('prepared statements that a migration changed the result type of', () =
   });
 });
 
+describe('statements planned against a table dropped under them (could not open relation with OID)', () => {
+  const line = (m: number): string => `{"time":"${minutesAgo(m)}","level":"error","msg":"query failed","route":"GET /reports","err":{"type":"DatabaseError","message":"could not open relation with OID 40213","code":"XX000"}}`;
+  const env = [{ name: 'DATABASE_URL', value: 'postgres://reports@ledger-db:5432/ledger' }];
+
+  it('counts two lines, far fewer than an all-clear waves through, and says fresh connections are the fix, not a rollback', () => {
+    const [f] = analyzeDependencyRefusals(scenario(env, [line(9), line(2)]));
+    expect(f?.title).toMatch(/^PostgreSQL ledger-db refuses statements planned against a table since dropped under them: could not open relation with OID 40213 \(SQLSTATE XX000\)/);
+    expect(f?.onset).toBe(minutesAgo(9));
+    expect(f?.fix).toMatch(/^recycle the pods' database connections/);
+    expect(f?.fix).toMatch(/DISCARD ALL/);
+    expect(f?.fix).toMatch(/one transaction/);
+    expect(f?.outsideWorkload).toMatch(/dropped and swapped/);
+    expect(f?.likelyCause).toMatch(/rolling the client back would not help/);
+  });
+
+  it('names the DROP TABLE of the Job that swapped the table just before as the since', () => {
+    const ev = {
+      ...scenario(env, [line(9), line(2)]),
+      migrationJobLogs: [{ job: 'rollup-refresh-7', pod: 'rollup-refresh-7-k2p', container: 'refresh', finishedAt: minutesAgo(10), lines: ['INFO CREATE TABLE ledger_rollup_next (LIKE ledger_rollup INCLUDING ALL)', 'INFO DROP TABLE ledger_rollup', 'INFO ALTER TABLE ledger_rollup_next RENAME TO ledger_rollup'] }],
+    };
+    const [f] = analyzeDependencyRefusals(ev);
+    expect(f?.title).toMatch(/since Job rollup-refresh-7 ran DROP TABLE ledger_rollup \(completed 10m ago\)$/);
+    expect(f?.datesChange).toBe(true);
+    expect(f?.evidence.join('\n')).toMatch(/log rollup-refresh-7-k2p \(Job rollup-refresh-7\): INFO ALTER TABLE ledger_rollup_next RENAME TO ledger_rollup/);
+  });
+
+  it('takes a single such line for no outage', () => {
+    const ev = scenario(env, []);
+    expect(analyzeDependencyRefusals({ ...ev, logs: [{ ...ev.logs[0], pod: ev.pods[0]?.name ?? '', container: 'app', previous: false, lines: [line(2)] }] })).toEqual([]);
+  });
+});
+
 describe('zero dates refused by a MySQL now running a strict sql_mode', () => {
   const refused = (m: number): string => `[${stamp(m)}] production.ERROR: SQLSTATE[22007]: Invalid datetime format: 1292 Incorrect datetime value: '0000-00-00 00:00:00' for column 'paid_at' at row 1`;
   const server: DependencyPodEvidence = {
