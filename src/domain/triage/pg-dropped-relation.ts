@@ -15,7 +15,7 @@ export const PG_DROPPED_RELATION = /could not open relation with OID (\d+)|cache
 /** The statements of a Job's log that drop or swap a table: named first as what it did. */
 export const DROPPED_RELATION_DDL = /\bDROP TABLE\b|\bRENAME TO\b/i;
 
-/** " 1884213 (SQLSTATE XX000)": the OID the refused line names, after the refusal's words. */
+/** " 40213 (SQLSTATE XX000)": the OID the refused line names, after the refusal's words. */
 export function describeDroppedOid(line: string): string {
   const m = PG_DROPPED_RELATION.exec(line);
   const oid = m?.[1] ?? m?.[2];
