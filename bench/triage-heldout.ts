@@ -13,16 +13,13 @@
  *   VERBOSE=1 npx tsx bench/triage-heldout.ts every miss explained in full
  */
 import type { CorpusScenario } from '../test/triage-corpus/scenario.js';
-import { HOLDOUT_104_SCENARIOS } from '../test/triage-corpus/heldout-104/stories.js';
 import { gradeStories } from './grade-stories.js';
 
-/** Rounds written and not yet joined to the corpus; rounds 1–103 have joined it, round 104 is pending. */
-const PENDING: [string, readonly CorpusScenario[]][] = [
-  ['held-out round 104', HOLDOUT_104_SCENARIOS],
-];
+/** Rounds written and not yet joined to the corpus; rounds 1–104 have joined it. */
+const PENDING: [string, readonly CorpusScenario[]][] = [];
 
 const filter = process.argv[2];
-if (PENDING.length === 0) console.log('held-out: no round pending (rounds 1–103 were graded first, then fixed and joined the corpus; their first figures are in docs/benchmarks.md)');
+if (PENDING.length === 0) console.log('held-out: no round pending (rounds 1–104 were graded first, then fixed and joined the corpus; their first figures are in docs/benchmarks.md)');
 for (const [label, stories] of PENDING) {
   // A round none of whose stories the filter selects is left out rather than printed empty.
   if (filter !== undefined && !stories.some((s) => s.id.includes(filter))) continue;

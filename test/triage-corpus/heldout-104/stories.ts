@@ -1,7 +1,8 @@
 // Held-out stories, hundred-and-fourth round: failures written without reading the analysis code, to
 // measure how the triage generalizes to causes it was not built against. Graded first by
-// `bench/triage-heldout.ts` (figures in docs/benchmarks.md) before any fix for it. Written by two
-// writers apart:
+// `bench/triage-heldout.ts` (figures in docs/benchmarks.md) before any fix for it, then fixed in
+// general; the round has since joined the corpus (`../scenarios/index.ts`), which `npm test` grades.
+// Written by two writers apart:
 //
 // part1.ts — a nightly CronJob's table swap under an API's cached plans (could not open relation with OID);
 // a GKE node pool without the metadata server; an HPA on a custom metric whose adapter is down; a revision's

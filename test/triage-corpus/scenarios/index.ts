@@ -114,6 +114,7 @@ import { HOLDOUT_100_SCENARIOS } from '../heldout-100/stories.js';
 import { HOLDOUT_101_SCENARIOS } from '../heldout-101/stories.js';
 import { HOLDOUT_102_SCENARIOS } from '../heldout-102/stories.js';
 import { HOLDOUT_103_SCENARIOS } from '../heldout-103/stories.js';
+import { HOLDOUT_104_SCENARIOS } from '../heldout-104/stories.js';
 
 export const CORPUS: CorpusScenario[] = [
   ...EXAMPLE_SCENARIOS,
@@ -129,7 +130,7 @@ export const CORPUS: CorpusScenario[] = [
   ...HEALTHY_SCENARIOS,
   ...HOLDOUT_SCENARIOS,
   ...HOLDOUT_2_SCENARIOS,
-  // Held-out rounds 3–103: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
+  // Held-out rounds 3–104: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
   ...HOLDOUT_3_SCENARIOS,
   ...HOLDOUT_4_SCENARIOS,
   ...HOLDOUT_5_SCENARIOS,
@@ -231,4 +232,5 @@ export const CORPUS: CorpusScenario[] = [
   ...HOLDOUT_101_SCENARIOS,
   ...HOLDOUT_102_SCENARIOS,
   ...HOLDOUT_103_SCENARIOS,
+  ...HOLDOUT_104_SCENARIOS,
 ];
