@@ -140,6 +140,22 @@ type Reader = (crash: Crash, decisive: string | undefined) => CrashReading | und
 const podsOf = (c: Crash) => c.hits.map((h) => h.ref.pod);
 const isAppError = (c: Crash) => c.first.cls === 'app-error';
 
+/** A fault of some nodes (their driver, the identity they give pods): keep the pods off those nodes, then the fix there. */
+function onSomeNodes(told: { title: string; cause: string; fix: string; evidence: string[]; outside: string; datesChange?: true }, decisive: string): CrashReading {
+  return {
+    title: told.title,
+    cause: told.cause,
+    fix: told.fix,
+    action: `Keep the pods off those nodes meanwhile (nodeSelector or affinity), then ${told.fix}; restarting the pods will not help.`,
+    ...(told.datesChange ? { datesChange: true as const } : {}),
+    evidence: told.evidence,
+    decisive,
+    outside: told.outside,
+    onNodes: true,
+    sure: true,
+  };
+}
+
 /** A run that ended as its node went down (the kubelet's Rebooted event just after): the reboot's restart, not the process's exit. */
 const nodeReboot: Reader = (c) => {
   if (c.first.cls !== 'app-error' && c.first.cls !== 'abort' && c.first.cls !== 'segfault') return undefined;
@@ -269,19 +285,7 @@ const nodeIdentity: Reader = (c) => {
   const found = findNodeIdentityDenial(c.lines.slice(-60));
   const told = found && tellNodeIdentityDenial(c.ev, found, podsOf(c));
   if (found === undefined || told === undefined) return undefined;
-  return {
-    title: told.title,
-    cause: told.cause,
-    fix: told.fix,
-    action: `Keep the pods off those nodes meanwhile (nodeSelector or affinity), then ${told.fix}; restarting the pods will not help.`,
-    ...(told.datesChange ? { datesChange: true as const } : {}),
-    evidence: told.evidence,
-    decisive: found.line,
-    outside: told.outside,
-    noRollback: told.noRollback,
-    onNodes: true,
-    sure: true,
-  };
+  return { ...onSomeNodes(told, found.line), noRollback: told.noRollback };
 };
 
 /** SIGILL: the build uses CPU instructions some nodes lack; told by the node type it fails on and the features it lacks. */
@@ -295,19 +299,7 @@ const illegalInstruction: Reader = (c) => {
 const cudaDriver: Reader = (c) => {
   const tooOld = findCudaDriverTooOld([...c.lines.slice(-60), c.first.term.message ?? '']);
   if (tooOld === undefined) return undefined;
-  const told = tellCudaDriverTooOld(c.ev, tooOld, podsOf(c));
-  return {
-    title: told.title,
-    cause: told.cause,
-    fix: told.fix,
-    action: `Keep the pods off those nodes meanwhile (nodeSelector or affinity), then ${told.fix}; restarting the pods will not help.`,
-    ...(told.datesChange ? { datesChange: true as const } : {}),
-    evidence: told.evidence,
-    decisive: tooOld.quote,
-    outside: told.outside,
-    onNodes: true,
-    sure: true,
-  };
+  return onSomeNodes(tellCudaDriverTooOld(c.ev, tooOld, podsOf(c)), tooOld.quote);
 };
 
 /** An API version the cluster stopped serving (after an upgrade): the client's to move, not a rollback. */
