@@ -11,6 +11,7 @@
 import type { ClientDiagnosis } from './client-diagnosis-reading.js';
 import type { ContainerSpecEvidence } from './evidence-pod.js';
 import { capitalize } from '../text.js';
+import { envValue } from './web-identity-ignored.js';
 
 const AZURE = /\bAuthorizationPermissionMismatch\b/;
 const AZURE_ENDPOINT = /https?:\/\/([a-z0-9]{3,24})\.(blob|dfs|queue|table|file)\.core\.windows\.net/i;
@@ -28,11 +29,6 @@ const AZURE_ROLES: Record<string, string> = {
   file: 'Storage File Data SMB Share Contributor',
 };
 
-function envOf(containers: readonly Pick<ContainerSpecEvidence, 'env'>[], name: string): string | undefined {
-  for (const c of containers) for (const e of c.env ?? []) if (e.name === name && 'value' in e) return e.value;
-  return undefined;
-}
-
 const NO_ROLLBACK = 'no rollback: the refusal is the identity\'s role assignment, which no revision of the app changes; go back to the previous revision\'s credentials only if they are known to still be accepted';
 
 export function explainCloudDataPlaneDenial(errors: readonly string[], lines: readonly string[], containers: readonly Pick<ContainerSpecEvidence, 'env'>[]): ClientDiagnosis | undefined {
@@ -43,7 +39,7 @@ export function explainCloudDataPlaneDenial(errors: readonly string[], lines: re
     const account = endpoint?.[1];
     const service = (endpoint?.[2] ?? 'blob').toLowerCase();
     const role = AZURE_ROLES[service] ?? AZURE_ROLES.blob ?? '';
-    const clientId = envOf(containers, 'AZURE_CLIENT_ID');
+    const clientId = envValue(containers, 'AZURE_CLIENT_ID');
     const who = clientId !== undefined ? `the pods' managed identity (workload identity, AZURE_CLIENT_ID ${clientId})` : 'the identity the pods call as';
     const where = account !== undefined ? `storage account ${account}` : 'the storage account';
     const fix = `grant ${who} the data-plane role ${role} on ${where} (a management-plane role such as Contributor gives no data access)`;

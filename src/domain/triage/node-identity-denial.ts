@@ -15,6 +15,7 @@ import { findCloudDenial } from './cloud-denial.js';
 import { findPlace, nodesOf } from './failing-place.js';
 import { nodePoolOf } from './node-pool.js';
 import { isPodHealthy, listNodesOf } from './pod-status.js';
+import { envValue } from './web-identity-ignored.js';
 
 /** GCE's default compute service account: what the node runs as when no custom one is set. */
 const GCP_NODE_ACCOUNT = /\b(\d+-compute@developer\.gserviceaccount\.com)\b/;
@@ -51,11 +52,6 @@ export function findNodeIdentityDenial(lines: readonly string[]): NodeIdentityDe
   return undefined;
 }
 
-function envOf(pod: PodEvidence, name: string): string | undefined {
-  for (const c of pod.containers) for (const e of c.env ?? []) if (e.name === name && 'value' in e) return e.value;
-  return undefined;
-}
-
 /** The identity the healthy pods call as: their logged Google service account, or their IRSA role. */
 function findWorkloadIdentity(ev: TriageEvidence, fine: readonly PodEvidence[]): string | undefined {
   const names = new Set(fine.map((p) => p.name));
@@ -66,7 +62,7 @@ function findWorkloadIdentity(ev: TriageEvidence, fine: readonly PodEvidence[]):
       if (account !== undefined && !GCP_NODE_ACCOUNT.test(l)) return account;
     }
   }
-  return fine.map((p) => envOf(p, 'AWS_ROLE_ARN')).find((r) => r !== undefined);
+  return fine.map((p) => envValue(p.containers, 'AWS_ROLE_ARN')).find((r) => r !== undefined);
 }
 
 export interface NodeIdentityTold {
@@ -94,7 +90,7 @@ export function tellNodeIdentityDenial(ev: TriageEvidence, found: NodeIdentityDe
   // GKE says on each node whether its pool runs the metadata server: the decisive difference when the healthy nodes have it.
   const noMetadataServer = gke && bad.every((n) => n.labels?.[GKE_METADATA_LABEL] !== 'true') && good.some((n) => n.labels?.[GKE_METADATA_LABEL] === 'true');
   // EKS: the webhook's env is on the healthy pods and missing from the failing ones.
-  const noIrsaEnv = !gke && failing.every((p) => envOf(p, 'AWS_WEB_IDENTITY_TOKEN_FILE') === undefined) && fine.some((p) => envOf(p, 'AWS_WEB_IDENTITY_TOKEN_FILE') !== undefined);
+  const noIrsaEnv = !gke && failing.every((p) => envValue(p.containers, 'AWS_WEB_IDENTITY_TOKEN_FILE') === undefined) && fine.some((p) => envValue(p.containers, 'AWS_WEB_IDENTITY_TOKEN_FILE') !== undefined);
   const nodeIdentity = gke ? `the node's default compute service account ${found.principal}` : `the node's instance role ${found.principal}`;
   const own = identity !== undefined ? `their workload identity (${identity}, as on ${place.elsewhere})` : 'their workload identity';
   const why = noMetadataServer
