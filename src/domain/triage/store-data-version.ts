@@ -55,8 +55,8 @@ function mysqlRelease(n: string): string {
   return `${Math.floor(v / 10000)}.${Math.floor(v / 100) % 100}.${v % 100}`;
 }
 
-/** The version of the image's tag ("17.2" of postgres:17.2-bookworm), when it starts with one. */
-export function imageVersion(image: string | undefined): string | undefined {
+/** The version number its tag starts with ("17.2" of postgres:17.2-bookworm, also before a digest), unlike revision-diff.ts's imageVersion (the whole tag of a first container). */
+export function imageTagNumber(image: string | undefined): string | undefined {
   return /:(\d+(?:\.\d+)*)[^/:]*$/.exec((image ?? '').replace(/@sha256:[0-9a-f]+$/, ''))?.[1];
 }
 
@@ -108,7 +108,7 @@ export function findStoreDataVersion(lines: readonly string[], container?: Conta
   const found = readPostgres(tail) ?? readRedis(tail) ?? readMongo(tail) ?? readMysql(tail);
   if (found === undefined || found.running !== undefined) return found;
   // The banner did not come with the lines read: the image's tag says which version runs.
-  const tag = imageVersion(container?.image);
+  const tag = imageTagNumber(container?.image);
   return tag ? { ...found, running: tag } : found;
 }
 

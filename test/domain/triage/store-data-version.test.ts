@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeExitCodes } from '../../../src/domain/triage/analyzers/exit-code.js';
-import { findStoreDataVersion, imageVersion } from '../../../src/domain/triage/store-data-version.js';
+import { findStoreDataVersion, imageTagNumber } from '../../../src/domain/triage/store-data-version.js';
 import { REV6, container, podName, terminated } from './scenarios/builders.js';
 import { crashScenario } from './scenarios/crashes.js';
 
@@ -51,7 +51,7 @@ describe('findStoreDataVersion: a store refusing the data another version of it 
 
   it('takes the running version from the image tag when no banner was read, and says nothing of other failures', () => {
     expect(findStoreDataVersion(REDIS_RDB.slice(2), container({ image: 'registry.example/cache/redis:7.0.15-alpine' }))?.running).toBe('7.0.15');
-    expect(imageVersion('docker.io/library/postgres:16.2-bookworm@sha256:0123abcd')).toBe('16.2');
+    expect(imageTagNumber('docker.io/library/postgres:16.2-bookworm@sha256:0123abcd')).toBe('16.2');
     expect(findStoreDataVersion(['2026-03-02 10:41:07.120 UTC [88] FATAL:  password authentication failed for user "app"'])).toBeUndefined();
     expect(findStoreDataVersion(['1:M 02 Mar 2026 10:41:07.122 # Fatal error loading the DB: Invalid argument. Exiting.'])).toBeUndefined();
   });
