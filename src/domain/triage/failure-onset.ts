@@ -8,7 +8,9 @@ const FAILURE_EVENT_REASONS = ['BackOff', 'Failed', 'Unhealthy', 'FailedScheduli
 
 /**
  * When this pod started failing: its first warning event, last bad exit, or — for a failing pod
- * with neither — its creation. A pod that is not failing has no onset.
+ * with neither — when its Ready condition turned False (a pod that served for days and went not
+ * ready when its node stopped reporting began failing then, not when it was made), else its
+ * creation. A pod that is not failing has no onset.
  */
 export function findFirstFailure(ev: TriageEvidence, pod: PodEvidence): IsoTime | undefined {
   if (!isPodFailing(pod, ev.collectedAt)) return undefined;
@@ -22,7 +24,14 @@ export function findFirstFailure(ev: TriageEvidence, pod: PodEvidence): IsoTime 
     return t !== undefined && (t.exitCode !== 0 || (!r.init && r.container.restartCount > 0)) && classifyTermination(r.container, t, ev.collectedAt) === 'recent' ? [{ c: r.container, t }] : [];
   });
   const repeats = exits.map(({ c, t }) => findFirstRepeat(pod, c, t));
-  return earliest([...events.map((e) => e.firstSeen), ...exits.map(({ t }) => t.finishedAt), ...repeats]) ?? pod.createdAt ?? pod.startTime;
+  return earliest([...events.map((e) => e.firstSeen), ...exits.map(({ t }) => t.finishedAt), ...repeats]) ?? turnedNotReady(pod) ?? pod.createdAt ?? pod.startTime;
+}
+
+/** When a not-ready pod's Ready condition turned False, if that came after the pod was made (a never-ready pod's did not). */
+function turnedNotReady(pod: PodEvidence): IsoTime | undefined {
+  const at = pod.ready ? undefined : pod.conditions.find((c) => c.type === 'Ready' && c.status !== 'True')?.lastTransitionTime;
+  const born = pod.createdAt ?? pod.startTime;
+  return at !== undefined && born !== undefined && msBetween(born, at) > 0 ? at : undefined;
 }
 
 /** Runs this long or shorter make a failure that repeats within the trigger window (kills every 20 minutes). */

@@ -55,6 +55,18 @@ describe('findFirstFailure', () => {
     expect(findFirstFailure(baseEvidence({ pods: [p] }), p)).toBe(minutesAgo(4));
   });
 
+  it('is when a long-running pod turned not ready, with no warning or exit of its own (its node stopped reporting it ready)', () => {
+    const p = pod(0, { ready: false, createdAt: minutesAgo(5 * DAY), startTime: minutesAgo(5 * DAY), containers: [container({ ready: false })] });
+    p.conditions = p.conditions.map((c) => (c.type === 'Ready' ? { ...c, status: 'False' as const, lastTransitionTime: minutesAgo(7) } : c));
+    expect(findFirstFailure(baseEvidence({ pods: [p] }), p)).toBe(minutesAgo(7));
+  });
+
+  it('is the pod\'s creation when it was never ready (its Ready condition turned False as it was made)', () => {
+    const p = pod(0, { ready: false, createdAt: minutesAgo(15), startTime: minutesAgo(15), containers: [container({ ready: false })] });
+    p.conditions = p.conditions.map((c) => (c.type === 'Ready' ? { ...c, status: 'False' as const, lastTransitionTime: minutesAgo(15) } : c));
+    expect(findFirstFailure(baseEvidence({ pods: [p] }), p)).toBe(minutesAgo(15));
+  });
+
   it('has no onset for a healthy pod', () => {
     const p = pod(0);
     expect(findFirstFailure(baseEvidence({ pods: [p] }), p)).toBeUndefined();

@@ -99,6 +99,7 @@ import { analyzeNodeClockSkew } from './node-clock-skew.js';
 import { analyzeOomKilled } from './oom-killed.js';
 import { analyzePodCreateFailures } from './pod-create-failed.js';
 import { analyzePodSandbox } from './pod-sandbox.js';
+import { analyzeCgroupRefusal } from './cgroup-refusal.js';
 import { analyzePreemption } from './preemption.js';
 import { analyzePvcPending } from './pvc-pending.js';
 import { analyzeReplicaFight } from './replica-fight.js';
@@ -306,6 +307,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'rollout-settings': analyzeRolloutSettings,
   'pod-create-failed': analyzePodCreateFailures,
   'pod-sandbox': analyzePodSandbox,
+  'cgroup-refusal': analyzeCgroupRefusal,
   hpa: analyzeHpa,
   'hpa-ambiguous': analyzeAmbiguousHpas,
   'hpa-scale-up-limit': analyzeHpaScaleUpLimit,

@@ -6,6 +6,7 @@ import { describeNodeCommand, formatKubectl } from '../kubectl-command.js';
 import { findLostNodeReplacements } from '../node-lost-replacements.js';
 import { findDeadLeaseHolder, tellDeadLeaseHolder } from '../dead-lease-holder.js';
 import { readNodeOwnWarnings } from '../node-own-warnings.js';
+import { readReadyFault } from '../node-ready-fault.js';
 import { limitLines, severityForPods } from '../pod-status.js';
 import { describeDiskPressure, type DiskPressureWords } from './node-disk-pressure.js';
 import { formatAgo } from '../time-span.js';
@@ -57,7 +58,8 @@ function describeNode(ev: TriageEvidence, node: NodeEvidence): Finding[] {
   evidence.push(...events.slice(-3).map((e) => formatEventLine(e, { maxLength: 200 })));
   // Why the node went bad, in its own Warning events (whatever their reason), and the pods its loss left Pending.
   const own = notReady ? readNodeOwnWarnings(ev, node) : { events: [] };
-  const fault = own.fault;
+  // The node's own warning names a fault first; else the kubelet's Ready message may (a runtime that stopped answering).
+  const fault = own.fault ?? (notReady ? readReadyFault(node) : undefined);
   evidence.push(...own.events.filter((e) => !NODE_EVENT_REASONS.has(e.reason)).slice(0, 2).map((e) => formatEventLine(e, { maxLength: 240 })));
   const replacements = notReady ? findLostNodeReplacements(ev, node) : [];
   evidence.push(...replacements.slice(0, 2).map((r) => `${r.pod.name}: its replacement, Pending (${r.why})`));
