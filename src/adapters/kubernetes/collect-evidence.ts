@@ -238,7 +238,9 @@
 //   node-local proxy of HTTP(S)_PROXY refuses them, the pods of such a node and the log of the DaemonSet pod serving the
 //   proxy's port there when it is not ready); and where the workload's pods time out only on one node
 //   (or its kernel reports the conntrack table full), the pods of that node and its kube-proxy's log
-//   tail (at most two nodes); for at most two Services of other namespaces that the failing pods'
+//   tail (at most two nodes), and when that node's CNI agent is not ready there, its Unhealthy events (one
+//   field-selector list, at most 20), its current log tail and the start of its current log (limitBytes,
+//   only the lines stating the node address it took or failing are kept: read-node-network.ts); for at most two Services of other namespaces that the failing pods'
 //   logs name as a dependency (name.namespace.svc…), a get of each and a list of its EndpointSlices (and where they time out
 //   on an IPv4 address that an egress rule of a selecting NetworkPolicy allows by ipBlock and that is no ClusterIP of the
 //   namespace, the same get and list of the API server's Service default/kubernetes: a rule for a ClusterIP allows nothing
@@ -624,7 +626,7 @@ async function podDetails(ctx: CollectContext, w: Workload, pods: PodsRead, onRe
     const waits = pickAgentWaits(events, pods.ranked, clusterNodes, l);
     return waits.length === 0 ? [] : readNodeAgents(ctx, waits);
   });
-  // Pods that time out only on one node (or under a full conntrack table): that node's pods and kube-proxy.
+  // Pods that time out only on one node (or under a full conntrack table): that node's pods and kube-proxy (and its CNI agent when not ready).
   const nodeNetworkP = Promise.all([logsP, nodeEventsP]).then(([l, e]) => {
     const suspects = pickNetworkNodes(pods.ranked, l, e);
     return suspects.length === 0 ? [] : readNodeNetwork(ctx, suspects);

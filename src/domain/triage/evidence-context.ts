@@ -329,7 +329,21 @@ export interface NodeAgentsEvidence {
 export interface NodeNetworkEvidence {
   node: string;
   pods: { namespace: string; owner?: string; pod: PodEvidence }[];
+  /** kube-proxy's log tail, and the CNI agent's when it is not ready. */
   logs: LogEvidence[];
+  /** The node's CNI agent when it is not ready there (node-cni-agent.ts): its probe failures and what it chose at start. */
+  cniAgent?: CniAgentDownEvidence;
+}
+
+/** A node's CNI agent pod that is not ready: why its probes fail, and the start of its current log. */
+export interface CniAgentDownEvidence {
+  namespace: string;
+  pod: string;
+  container: string;
+  /** Its Unhealthy events (readiness, liveness); absent when they could not be read. */
+  probeEvents?: EventEvidence[];
+  /** The lines of the start of its current log that state what it chose (the node's address, its interface) or fail. */
+  startLines?: string[];
 }
 
 /** A pod of any namespace found by its IP: a caller the workload's access logs name. */

@@ -3,6 +3,7 @@ import type { IsoTime, LogEvidence, NodeNetworkEvidence, PodEvidence, TriageEvid
 import { listEventsOf } from '../evidence-lookup.js';
 import type { Finding } from '../finding.js';
 import { describeNodeCommand, formatKubectl } from '../kubectl-command.js';
+import { describeCniAgentDown } from './node-cni-agent.js';
 import { CONNECT_TIMEOUT, CONNTRACK_FULL, NEIGHBOUR_OVERFLOW, PROXY_SYNC_FAILED, isKubeProxy } from '../node-network.js';
 import { nodePoolOf } from '../node-pool.js';
 import { readKlogTime } from '../log-line-time.js';
@@ -17,13 +18,14 @@ const NEWCOMER_WINDOW_MS = 60 * 60_000;
 
 /**
  * The node's own network plumbing failing under the workload's pods there: the kernel's conntrack
- * table full (it drops new connections of every pod on the node), or kube-proxy unable to write
- * the node's Service rules (ClusterIPs that changed since get no rule there). Both are node-bound:
+ * table full (it drops new connections of every pod on the node), kube-proxy unable to write
+ * the node's Service rules (ClusterIPs that changed since get no rule there), or the node's CNI
+ * agent not ready (no pod network to the other nodes: node-cni-agent.ts). Both are node-bound:
  * the same pods elsewhere are fine, and the workload did not change.
  */
 export function analyzeNodeNetwork(ev: TriageEvidence): Finding[] {
   const nodes = new Set(ev.pods.flatMap((p) => (p.nodeName === undefined ? [] : [p.nodeName])));
-  return [...[...nodes].flatMap((node) => [...describeConntrack(ev, node), ...describeKubeProxy(ev, node)]), ...describeNeighbourOverflow(ev, [...nodes])];
+  return [...[...nodes].flatMap((node) => [...describeConntrack(ev, node), ...describeKubeProxy(ev, node), ...describeCniAgentDown(ev, node)]), ...describeNeighbourOverflow(ev, [...nodes])];
 }
 
 function podsOn(ev: TriageEvidence, node: string): PodEvidence[] {
