@@ -261,6 +261,9 @@
 //   (at most two nodes); where a node under the pods has DiskPressure or its kubelet evicted them for
 //   its disk (bytes or inodes), the pods of that node (the shared list) and the current log tail of at
 //   most one pod there writing to an emptyDir with no sizeLimit (at most two nodes: read-node-disk.ts);
+//   where the workload's logs say a node's kernel file table is full (ENFILE, "too many open files in system"),
+//   that node's pods (the same shared list) and the current log tails of at most three likely holders
+//   there, host-mounting node agents first (at most two nodes: read-node-files.ts);
 //   where the failing pods are all on one node that reports no bad condition
 //   while others run elsewhere, that node's pods (the same shared list) and the current log tail of
 //   one pod of another workload started there shortly before (read-node-change.ts); where a pull of the
@@ -516,6 +519,8 @@ import { readNodeNetwork } from './read-node-network.js';
 import { readNodeMemory } from './read-node-memory.js';
 import { readNodeDisk } from './read-node-disk.js';
 import { pickDiskPressureNodes } from '../../domain/triage/disk-pressure.js';
+import { readNodeFiles } from './read-node-files.js';
+import { pickFileTableNodes } from '../../domain/triage/node-file-table.js';
 import { pickSystemOomNodes } from '../../domain/triage/system-oom.js';
 import { pickNetworkNodes } from '../../domain/triage/node-network.js';
 import { pickSplitNodes } from '../../domain/triage/node-group-split.js';
@@ -646,6 +651,11 @@ async function podDetails(ctx: CollectContext, w: Workload, pods: PodsRead, onRe
     const short = pickDiskPressureNodes(pods.ranked, n, [...ne, ...pe]);
     return short.length === 0 ? [] : readNodeDisk(ctx, short, new Set(pods.ranked.map((p) => p.name)));
   });
+  // Logs that say the node's file table is full (ENFILE): what else on that node holds its descriptors.
+  const nodeFilesP = logsP.then((l) => {
+    const full = pickFileTableNodes(pods.ranked, l);
+    return full.length === 0 ? [] : readNodeFiles(ctx, full, new Set(pods.ranked.map((p) => p.name)));
+  });
   // A pod no node takes for its required pod affinity: whether any pod carries what the affinity selects.
   const affinityPeersP = podEventsP.then((events) => {
     const terms = pickAffinityTerms(pods.ranked, events);
@@ -656,7 +666,7 @@ async function podDetails(ctx: CollectContext, w: Workload, pods: PodsRead, onRe
     const name = pickStorageClass(pods.ranked, events, list);
     return name === undefined ? undefined : readStorageClass(ctx, name);
   });
-  const [podEvents, nodeEvidence, nodeEvents, pvcs, pvcEvents, logEvidence, clusterNodes, volumes, nodeAgents, nodeNetwork, nodeMemory, cniAgents, nodeDisk, affinityPeers, storageClass] = await Promise.all([
+  const [podEvents, nodeEvidence, nodeEvents, pvcs, pvcEvents, logEvidence, clusterNodes, volumes, nodeAgents, nodeNetwork, nodeMemory, cniAgents, nodeDisk, nodeFiles, affinityPeers, storageClass] = await Promise.all([
     podEventsP,
     nodesP,
     nodeEventsP,
@@ -671,10 +681,11 @@ async function podDetails(ctx: CollectContext, w: Workload, pods: PodsRead, onRe
     nodeMemoryP,
     cniAgentsP,
     nodeDiskP,
+    nodeFilesP,
     affinityPeersP,
     storageClassP,
   ]);
-  return { events: [...podEvents, ...nodeEvents, ...pvcEvents], nodes: nodeEvidence, pvcs, logs: logEvidence, clusterNodes, volumes, nodeAgents, nodeNetwork, nodeMemory, cniAgents, nodeDisk, affinityPeers, storageClasses: storageClass === undefined ? [] : [storageClass] };
+  return { events: [...podEvents, ...nodeEvents, ...pvcEvents], nodes: nodeEvidence, pvcs, logs: logEvidence, clusterNodes, volumes, nodeAgents, nodeNetwork, nodeMemory, cniAgents, nodeDisk, nodeFiles, affinityPeers, storageClasses: storageClass === undefined ? [] : [storageClass] };
 }
 
 /** Events of the ReplicaSets that matter: any still running pods, and the newest few. */
@@ -801,6 +812,7 @@ async function collect(ctx: CollectContext, target: TriageTarget, onRead: OnRead
     ...(details.nodeNetwork.length > 0 ? { nodeNetwork: details.nodeNetwork } : {}),
     ...(details.nodeMemory.length > 0 ? { nodeMemory: details.nodeMemory } : {}),
     ...(details.nodeDisk.length > 0 ? { nodeDisk: details.nodeDisk } : {}),
+    ...(details.nodeFiles.length > 0 ? { nodeFiles: details.nodeFiles } : {}),
     ...(details.cniAgents.length > 0 ? { cniAgents: details.cniAgents } : {}),
     ...(details.affinityPeers.length > 0 ? { affinityPeers: details.affinityPeers } : {}),
     ...(details.storageClasses.length > 0 ? { storageClasses: details.storageClasses } : {}),

@@ -32,6 +32,7 @@ export type EvidenceSource =
   | 'dependencyMembers'
   | 'nodeMemory'
   | 'nodeDisk'
+  | 'nodeFiles'
   | 'nodeChange'
   | 'pullQueue'
   | 'callerPods'

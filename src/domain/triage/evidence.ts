@@ -37,6 +37,7 @@ import type { DependencyServiceEvidence, EndpointSliceEvidence, ServiceElsewhere
 import type { CallerPodEvidence, ClusterDnsEvidence, DownServiceEvidence, JobEvidence, NamespaceJobsEvidence, NamespaceObjectEvidence, NetworkPolicyEvidence, NodeAgentsEvidence, NodeNetworkEvidence, PersistentVolumeEvidence, PodCensus, PortHolderEvidence, PreemptorEvidence, PriorityClassUseEvidence, ResourceQuotaEvidence, StrayHpaEvidence, SystemComponentEvidence, MetricsAdapterEvidence } from './evidence-context.js';
 import type { NodeMemoryEvidence } from './evidence-node-memory.js';
 import type { NodeDiskEvidence } from './evidence-node-disk.js';
+import type { NodeFilesEvidence } from './evidence-node-files.js';
 import type { NodeChangeEvidence } from './evidence-node-change.js';
 import type { PullQueueEvidence } from './evidence-pull-queue.js';
 import type { EvidenceSource } from './evidence-source.js';
@@ -113,6 +114,7 @@ export type * from './evidence-pod.js';
 export type * from './evidence-network.js';
 export type * from './evidence-node-memory.js';
 export type * from './evidence-node-disk.js';
+export type * from './evidence-node-files.js';
 export type * from './evidence-node-change.js';
 export type * from './evidence-pull-queue.js';
 export type * from './evidence-rollout.js';
@@ -420,6 +422,8 @@ export interface TriageEvidence {
   nodeMemory?: NodeMemoryEvidence[];
   /** The pods of at most two nodes under DiskPressure (or evicting the workload's pods for disk), and one likely consumer's log tail. */
   nodeDisk?: NodeDiskEvidence[];
+  /** The pods of at most two nodes whose kernel file table the workload's logs find full (ENFILE), and the likeliest holders' log tails. */
+  nodeFiles?: NodeFilesEvidence[];
   /** What started on the one node the workload's pods fail on, though it reports no bad condition (node-change.ts). */
   nodeChange?: NodeChangeEvidence;
   /** Other pods waiting on the nodes where a pull of the workload's image has run for minutes, with their pull events (pull-queue.ts). */

@@ -94,8 +94,29 @@ export function findOwnershipWalk(ev: TriageEvidence, pods: readonly PodEvidence
   const processed = counts.length > 0 ? Math.max(...counts) : undefined;
   const since = walk.map((e) => e.firstSeen).sort()[0] ?? ev.collectedAt;
 
+  const group = readPodsFsGroup(ev, walking, volume, claim);
+  return {
+    pods: walking.map((p) => p.name),
+    ...(volume !== undefined ? { volume } : {}),
+    ...(claim !== undefined ? { claim } : {}),
+    ...group.walk,
+    ...(processed !== undefined ? { processed } : {}),
+    since,
+    events: walk,
+  };
+}
+
+/** The pods' revision's fsGroup and policy, and how they compare with the revision before. */
+export interface PodsFsGroup {
+  /** Whether the pods' revision's template was read: without it nothing is known of fsGroup. */
+  read: boolean;
+  walk: Pick<OwnershipWalk, 'fsGroup' | 'policy' | 'sameBefore' | 'brought' | 'before'>;
+}
+
+/** fsGroup and fsGroupChangePolicy of the pods' revision, compared with the revision before when both templates were read. */
+export function readPodsFsGroup(ev: TriageEvidence, pods: readonly PodEvidence[], volume: string | undefined, claim: string | undefined): PodsFsGroup {
   const sorted = sortRevisions(ev.revisions);
-  const hashes = new Set(walking.flatMap((p) => (p.revisionHash !== undefined ? [p.revisionHash] : [])));
+  const hashes = new Set(pods.flatMap((p) => (p.revisionHash !== undefined ? [p.revisionHash] : [])));
   const i = hashes.size === 0 ? 0 : sorted.findIndex((r) => hashes.has(r.hash));
   const rev = i >= 0 ? sorted[i] : undefined;
   const prev = i >= 0 ? sorted[i + 1] : undefined;
@@ -106,17 +127,26 @@ export function findOwnershipWalk(ev: TriageEvidence, pods: readonly PodEvidence
   const known = rev?.template !== undefined && fsGroup !== undefined && prev?.template !== undefined;
   const before = known && rev && prev ? describeBefore(prev, fsGroup, policy, volume, claim) : undefined;
   return {
-    pods: walking.map((p) => p.name),
-    ...(volume !== undefined ? { volume } : {}),
-    ...(claim !== undefined ? { claim } : {}),
-    ...(fsGroup !== undefined ? { fsGroup } : {}),
-    ...(policy !== undefined ? { policy } : {}),
-    ...(processed !== undefined ? { processed } : {}),
-    since,
-    events: walk,
-    ...(known && prev && before === undefined ? { sameBefore: prev.revision } : {}),
-    ...(known && rev && prev && before !== undefined ? { brought: { revision: rev.revision, previous: prev.revision }, before } : {}),
+    read: rev?.template !== undefined,
+    walk: {
+      ...(fsGroup !== undefined ? { fsGroup } : {}),
+      ...(policy !== undefined ? { policy } : {}),
+      ...(known && prev && before === undefined ? { sameBefore: prev.revision } : {}),
+      ...(known && rev && prev && before !== undefined ? { brought: { revision: rev.revision, previous: prev.revision }, before } : {}),
+    },
   };
+}
+
+/**
+ * What a rollback past the revision that brought the walk would also undo, when that revision's
+ * intent stands apart from the walk (it added the fsGroup, or the volume): the policy fixes the walk
+ * and keeps the intent, so the rollback is the fallback (Finding.rollbackUndoes).
+ */
+export function describeWalkRollback(w: Pick<OwnershipWalk, 'brought' | 'before'>): string | undefined {
+  if (w.brought === undefined) return undefined;
+  if (w.before === 'set no fsGroup') return `drop the fsGroup revision ${w.brought.revision} added`;
+  if (w.before?.startsWith('did not mount ')) return `drop the ${w.before.slice('did not mount '.length)} revision ${w.brought.revision} added`;
+  return undefined;
 }
 
 export interface OwnershipWalkText extends ToldReading {
@@ -124,6 +154,8 @@ export interface OwnershipWalkText extends ToldReading {
   decisive: string;
   /** Set when the revision before walks alike: see Finding.outsideWorkload. */
   outsideWorkload?: string;
+  /** Set when the pods' revision added the fsGroup or the volume: see Finding.rollbackUndoes. */
+  rollbackUndoes?: string;
   evidence: string[];
 }
 
@@ -152,10 +184,60 @@ export function describeOwnershipWalk(w: OwnershipWalk, now: IsoTime): Ownership
     action,
     fix,
     ...(w.sameBefore !== undefined ? { outsideWorkload: `the kubelet re-owns every file of ${volume} for ${group} on every mount, and revision ${w.sameBefore} sets the same fsGroup: a rollback would re-mount and re-walk the same volume` } : {}),
+    ...(describeWalkRollback(w) !== undefined ? { rollbackUndoes: describeWalkRollback(w) } : {}),
     evidence: [
       `pod securityContext: ${group}, ${policy}${w.claim !== undefined ? `; volume ${w.volume ?? '?'} is claim ${w.claim}` : ''}`,
       ...(w.sameBefore !== undefined ? [`revision ${w.sameBefore} sets the same fsGroup and policy and mounts the same volume`] : []),
       ...(w.brought !== undefined ? [`revision ${w.brought.previous} ${w.before ?? ''}`] : []),
+    ],
+  };
+}
+
+/** A mount that outlasts its timeout with the volume attached, told from the pods' fsGroup when their template was read. */
+export interface SlowMountText extends ToldReading {
+  rollbackUndoes?: string;
+  evidence: string[];
+}
+
+/**
+ * The kubelet's mount step is slow and reports no walk (kubelets before 1.32 say nothing while they
+ * re-own the files): when the pods' template sets fsGroup with the Always policy, the walk is the
+ * likely cause and its fix is said plainly; when it sets none, the walk is ruled out and the CSI node
+ * plugin or a filesystem check is left. Undefined when the template was not read, or its policy is
+ * OnRootMismatch (a walk then happens only once, on a mismatched root).
+ */
+export function describeSlowMount(ev: TriageEvidence, pods: readonly PodEvidence[], volume: string | undefined): SlowMountText | undefined {
+  const claim = pods.flatMap((p) => p.volumes ?? []).find((v) => v.name === volume && v.source === 'pvc')?.ref;
+  const { read, walk } = readPodsFsGroup(ev, pods, volume, claim);
+  if (!read) return undefined;
+  const attached = "The volume is attached to the node (no volume is left unattached), so the time goes into the kubelet's own mount step";
+  if (walk.fsGroup === undefined) {
+    return {
+      title: "attached, but not mounted in time (the kubelet's mount step; the pod sets no fsGroup, so no ownership walk)",
+      cause: `${attached}. The pods' securityContext sets no fsGroup, so the kubelet changes no file's ownership: the time goes into the CSI node plugin's staging or publishing, or a filesystem check of a large volume.`,
+      action: "Look at the CSI node plugin's logs on that node and the kubelet's log for the volume's mount (a filesystem check, a slow staging step); the mount retries by itself.",
+      fix: "find what holds the mount on that node: the CSI node plugin's logs, or a filesystem check",
+      evidence: ['pod securityContext: no fsGroup'],
+    };
+  }
+  if ((walk.policy ?? 'Always') !== 'Always') return undefined;
+  const group = `fsGroup ${String(walk.fsGroup)}`;
+  const policy = walk.policy !== undefined ? `fsGroupChangePolicy ${walk.policy}` : 'fsGroupChangePolicy unset, so Always';
+  const undoes = describeWalkRollback(walk);
+  return {
+    title: `attached, but not mounted in time: the kubelet's mount step, likely changing the ownership of every file on it for ${group} (${policy})`,
+    cause: [
+      `${attached}. The pods' securityContext sets ${group} with ${policy}: on every mount the kubelet changes the group and permissions of every file on the volume before any container starts — hours on a volume with millions of files, past the mount timeout (FailedMount), so the pod stays ContainerCreating until it ends.`,
+      walk.brought !== undefined ? `Revision ${walk.brought.revision} added the walk: revision ${walk.brought.previous} ${walk.before ?? 'did not walk'}.` : '',
+      walk.sameBefore !== undefined ? `Revision ${walk.sameBefore} sets the same fsGroup and policy: the rollout only replaced the pod, and a rollback would re-mount and re-walk the same files.` : '',
+      'Kubelets before 1.32 do not report the walk; a slow CSI node plugin would look alike.',
+    ].filter((x) => x !== '').join(' '),
+    action: `Set fsGroupChangePolicy: OnRootMismatch in the pod template's securityContext (or fix the ownership once, offline), and pause the rollout before it reaches the other replicas; then let the walk finish or restart the pod. With OnRootMismatch the kubelet skips the walk when the volume's root already has the group and permissions.${walk.sameBefore !== undefined ? ' A rollback would not help: it re-mounts and re-walks the same volume.' : ''}`,
+    fix: "set fsGroupChangePolicy: OnRootMismatch in the pod template's securityContext (or fix the ownership once, offline), and pause the rollout before it reaches the other replicas",
+    ...(undoes !== undefined ? { rollbackUndoes: undoes } : {}),
+    evidence: [
+      `pod securityContext: ${group}, ${policy}`,
+      ...(walk.brought !== undefined ? [`revision ${walk.brought.previous} ${walk.before ?? ''}`] : []),
     ],
   };
 }

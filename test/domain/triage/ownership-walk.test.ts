@@ -134,8 +134,43 @@ describe('the verdict on an fsGroup walk', () => {
     expect(r.headline).toMatch(/revision 7 \([^)]*\) is not the cause/);
   });
 
-  it('offers the rollback when the revision brought the fsGroup', () => {
+  it('says the policy plainly when the revision added the fsGroup, the rollback only as the fallback (before: "Roll back to revision 6, or …")', () => {
     const r = buildTriageReport(walking({ before: '{"runAsUser":2000}' }), times);
+    expect(r.headline).toMatch(/Set fsGroupChangePolicy: OnRootMismatch in the pod template's securityContext/);
+    expect(r.headline).toMatch(/rolling back to revision 6 would also drop the fsGroup revision 7 added, so keep it as the fallback/);
+    expect(r.headline).not.toMatch(/Roll back to revision 6, or/);
+  });
+
+  it('rolls back first when the revision only dropped OnRootMismatch: going back is the fix', () => {
+    const r = buildTriageReport(walking({ before: '{"fsGroup":2000,"fsGroupChangePolicy":"OnRootMismatch"}' }), times);
     expect(r.headline).toMatch(/Roll back to revision 6/);
+  });
+});
+
+/** The same slow mount on a kubelet that reports no walk (before 1.32): only the mount timeout. */
+function silentWalk(opts: { before?: string | undefined; after?: string } = {}): TriageEvidence {
+  const ev = walking(opts);
+  ev.events = ev.events.filter((e) => e.reason !== 'VolumePermissionChangeInProgress');
+  return ev;
+}
+
+describe('a slow mount the kubelet does not explain, told from the pods\' fsGroup', () => {
+  it('says the likely walk and its fix plainly when the template sets fsGroup (before: "If the pod sets fsGroup, …")', () => {
+    const [f] = analyzeVolumeAttach(silentWalk({ before: '{"runAsUser":2000}' }));
+    expect(f?.title).toMatch(/likely changing the ownership of every file on it for fsGroup 2000 \(fsGroupChangePolicy unset, so Always\)/);
+    expect(f?.nextAction).toMatch(/^Set fsGroupChangePolicy: OnRootMismatch/);
+    expect(f?.nextAction).not.toMatch(/If the pod sets fsGroup/);
+    expect(f?.likelyCause).toMatch(/Revision 7 added the walk: revision 6 set no fsGroup/);
+    expect(f?.rollbackUndoes).toBe('drop the fsGroup revision 7 added');
+    const r = buildTriageReport(silentWalk({ before: '{"runAsUser":2000}' }), times);
+    expect(r.headline).toMatch(/Set fsGroupChangePolicy: OnRootMismatch/);
+    expect(r.headline).toMatch(/keep it as the fallback/);
+  });
+
+  it('rules the walk out when the template sets no fsGroup, and points at the CSI node plugin', () => {
+    const [f] = analyzeVolumeAttach(silentWalk({ before: '{"runAsUser":2000}', after: '{"runAsUser":2000}' }));
+    expect(f?.title).toMatch(/the pod sets no fsGroup/);
+    expect(f?.nextAction).toMatch(/CSI node plugin/);
+    expect(f?.nextAction).not.toMatch(/OnRootMismatch/);
   });
 });

@@ -16,6 +16,7 @@ import { ROLE_LIMIT_LINE, describeRoleLimit, withRoleSharer } from '../pg-role-l
 import { NOT_SOURCE_PORTS, SOURCE_PORTS_LINE, readSourcePortsDestination } from '../source-ports.js';
 import { CACHE_STORAGE_LINE, describeCacheStorage } from '../cache-storage.js';
 import { findDroppedInit, findPileUpStart, tellDroppedInit } from '../dropped-init.js';
+import { withNodeFileTable } from '../node-file-table.js';
 
 /**
  * A limit the process runs into, as its logs say it: file descriptors, a database's connection
@@ -73,7 +74,11 @@ const LIMITS: Limit[] = [
     cause: 'Each process may hold a fixed number of open files and sockets (its nofile limit); once it is reached every new connection, file and accepted request fails, the health endpoint included, so probes time out and the kubelet restarts containers that will hit the same wall again.',
     nextAction: 'Mitigate: scale out so each pod carries less; then find what multiplies descriptors (a client without keep-alive pooling, files or sockets never closed) and raise the nofile limit if the load is real.',
     fix: 'stop the descriptor leak or pooling miss, and raise the nofile limit',
-    refine: (ev, f) => withUptimeLeak(ev, f, 'descriptors', /"?(open_?fds|open_?files|fds_?open|num_?fds)"?\s*[=:]\s*(\d+)/i),
+    // ENFILE is the node's file table, not the process's limit: the node and what holds it there read first.
+    refine: (ev, f, logs) => {
+      const table = withNodeFileTable(ev, f, logs);
+      return table !== f ? table : withUptimeLeak(ev, f, 'descriptors', /"?(open_?fds|open_?files|fds_?open|num_?fds)"?\s*[=:]\s*(\d+)/i);
+    },
   },
   // One role's own budget (CREATE/ALTER ROLE … CONNECTION LIMIT), not the server's slots: it has room for every other role.
   {

@@ -17,7 +17,7 @@ import { describeUnregisteredDriver } from './volume-csi-driver.js';
 import { UNREGISTERED_DRIVER } from '../csi-registration.js';
 import { HISTORY_MS, groupBy, listNodesOf, severityForPods, unique } from '../pod-status.js';
 import { formatAgo, isWithin, msBetween } from '../time-span.js';
-import { describeOwnershipWalk, findOwnershipWalk } from '../ownership-walk.js';
+import { describeOwnershipWalk, describeSlowMount, findOwnershipWalk } from '../ownership-walk.js';
 import { findDownVolumeServer } from '../volume-server.js';
 import { describeDownVolumeServer } from './volume-server-down.js';
 import { IMAGE_STILL_USED, describeImageStillUsed } from '../rbd-image-held.js';
@@ -159,11 +159,12 @@ export function analyzeVolumeAttach(ev: TriageEvidence): Finding[] {
     const nfsVersion = first.problem === 'nfs-version' ? describeNfsVersionRefusal(ev, group.map((h) => h.pod), first.volume, events.map((e) => e.message).join('\n')) : undefined;
     const walk = first.problem === 'ownership-walk' ? findOwnershipWalk(ev, group.map((h) => h.pod), group.flatMap((h) => h.events)) : undefined;
     const walkText = walk ? describeOwnershipWalk(walk, ev.collectedAt) : undefined;
+    const slow = first.problem === 'mount-slow' ? describeSlowMount(ev, group.map((h) => h.pod), first.volume) : undefined;
     const driver = first.problem === 'driver-unregistered' ? UNREGISTERED_DRIVER.exec(events.map((e) => e.message).join('\n'))?.[1] : undefined;
     const csi = driver && first.pod.nodeName ? describeUnregisteredDriver(ev, first.pod.nodeName, driver, group.map((h) => h.pod)) : undefined;
     // At most one reading of the mount's own words applies: the problem decides which.
     const reading: MountReading | undefined = missing ?? smb ?? nfsVersion ?? disk ?? held;
-    const text = bound ? describeNodeBound(bound) : reading ?? walkText ?? csi ?? TEXT[first.problem];
+    const text = bound ? describeNodeBound(bound) : reading ?? walkText ?? slow ?? csi ?? TEXT[first.problem];
     const confirm = [describePodCommand(ev.target, first.pod.name), ...(reading?.confirm ?? []), ...(csi?.confirm ?? [])];
     // fsGroup and fsGroupChangePolicy as the pod got them, whatever kind of workload made it.
     if (walk) confirm.push(formatKubectl(ev.target, `get pod ${first.pod.name} -o jsonpath='{.spec.securityContext}'`));
@@ -173,6 +174,7 @@ export function analyzeVolumeAttach(ev: TriageEvidence): Finding[] {
     if (bound) evidence.push(...listNodeBoundEvidence(ev, bound));
     if (reading) evidence.push(...reading.evidence);
     if (walkText) evidence.push(...walkText.evidence);
+    if (slow) evidence.push(...slow.evidence);
     if (csi) evidence.push(...csi.evidence);
     const claim = walk?.claim ?? claimOf(first.pod, first.volume);
     return {
@@ -186,10 +188,12 @@ export function analyzeVolumeAttach(ev: TriageEvidence): Finding[] {
       confidence: csi ? csi.confidence : bound ? (bound.signs.length + bound.stuck.length > 0 ? 'high' : 'medium') : walk ? 'high' : first.problem === 'mount-timeout' || first.problem === 'mount-slow' ? 'medium' : 'high',
       evidence,
       ...(walkText ? { decisive: walkText.decisive } : csi?.decisive ? { decisive: csi.decisive } : reading?.decisive ? { decisive: reading.decisive } : first.events.length > 0 ? { decisive: (first.events.find((e) => PATTERNS.find(([p]) => p === first.problem)?.[1].test(e.message)) ?? first.events[first.events.length - 1] ?? first.events[0])!.message.replace(/\s+/g, ' ').trim() } : {}),
-      fix: bound ? `cordon and drain ${bound.nodes.join(', ')}, then reboot or replace it` : walkText?.fix ?? csi?.fix ?? reading?.fix ?? text.action.split('. ')[0] ?? text.action,
+      fix: bound ? `cordon and drain ${bound.nodes.join(', ')}, then reboot or replace it` : walkText?.fix ?? slow?.fix ?? csi?.fix ?? reading?.fix ?? text.action.split('. ')[0] ?? text.action,
       likelyCause: text.cause,
       nextAction: text.action,
       ...(walkText?.outsideWorkload !== undefined ? { outsideWorkload: walkText.outsideWorkload } : {}),
+      // The revision added the fsGroup (or the volume) for a reason: the policy fixes the walk, the rollback is the fallback.
+      ...(!bound && (walkText ?? slow)?.rollbackUndoes !== undefined ? { rollbackUndoes: (walkText ?? slow)?.rollbackUndoes } : {}),
       confirmCommands: confirm,
       affected: { pods, nodes: listNodesOf(group.map((h) => h.pod)) },
     } satisfies Finding;
