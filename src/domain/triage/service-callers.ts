@@ -11,6 +11,7 @@ import { findHeaderOverflow } from './header-overflow.js';
 import type { CallerCandidate, ServiceCallerEvidence } from './evidence-callers.js';
 import type { LogEvidence } from './evidence-pod.js';
 import { measureRequestActivity } from './request-activity.js';
+import type { RequestActivity } from './request-activity.js';
 import type { EventEvidence, IsoTime, PodEvidence, RevisionEvidence, ServiceEvidence, TriageEvidence } from './evidence.js';
 import { findPreStopOverrun, hasOverrunStops } from './prestop-grace.js';
 import { parseGcPressure, SUSTAINED_GC_LINES } from './gc-pressure.js';
@@ -66,12 +67,12 @@ export function pickRolloutOutageServices(input: { pods: readonly PodEvidence[];
   return findRolloutGap({ ...input, pods: [...input.pods], events: [...input.events], revisions: [...input.revisions] }) === undefined ? [] : ownServices(input.services, input.pods);
 }
 
-/** Slow-request lines in one pod's log tail from which a served workload is strained: its callers feel it. */
+/** Slow-request lines (or requests past their deadline) in one pod's log tail from which a served workload is strained: its callers feel it. */
 const STRAINED_SLOW_LINES = 3;
 
 /**
  * The workload's Services, when it serves (a pod is ready) but a pod's own log reports slow
- * requests again and again, or its JVM's sustained GC overhead, or a search cluster's master logs
+ * requests (or requests still running when their deadline passed) again and again, or its JVM's sustained GC overhead, or a search cluster's master logs
  * it RED now: its callers' logs say what that costs them (deadlines that expire, requests refused).
  * Empty otherwise.
  */
@@ -80,7 +81,8 @@ export function pickStrainedServices(input: { pods: readonly PodEvidence[]; serv
   if (!pods.some((p) => p.ready)) return [];
   const names = new Set(pods.map((p) => p.name));
   const own = logs.filter((l) => !l.previous && names.has(l.pod));
-  const slow = own.some((l) => measureRequestActivity(l).slow >= STRAINED_SLOW_LINES);
+  const late = (a: RequestActivity) => a.slow + a.expired;
+  const slow = own.some((l) => late(measureRequestActivity(l)) >= STRAINED_SLOW_LINES);
   // A JVM collecting most of the time answers slowly or refuses (a 429 from a breaker): only its callers see it.
   const gc = own.reduce((n, l) => n + l.lines.filter((x) => parseGcPressure(x) !== undefined).length, 0) >= SUSTAINED_GC_LINES;
   // A search cluster its master logs RED: the pods serve, but writes to a shard without a primary fail, in the callers.
@@ -188,7 +190,22 @@ export function listLinesNaming(lines: readonly string[], s: CalledService, name
   return lines.filter((l) => re.test(l));
 }
 
-/** One line per caller whose log was read: the errors it logged reaching the workload's Service, or that it logged none. */
+/** A caller's errors that name no peer at all, at least this many: not a blip, worth saying next to "no error naming" the Service. */
+const MIN_UNNAMED_ERRORS = 2;
+
+function describeProblems(errors: readonly { problem: DependencyProblem }[]): string {
+  return [...new Set(errors.map((e) => PROBLEM_WORDS[e.problem]))].join(', ');
+}
+
+/** The newest error's message, then the newest line itself. */
+function quoteErrors(errors: readonly { line: string }[]): string {
+  const newest = errors[errors.length - 1]?.line.trim() ?? '';
+  const said = errorField(newest);
+  const quoted = said === undefined ? '' : `: "${clip(said, 160)}"`;
+  return `${quoted}; newest: "${clip(newest, 240)}"`;
+}
+
+/** One line per caller whose log was read: the errors it logged reaching the workload's Service, or that it logged none (and those naming no peer). */
 export function describeCallerImpact(callers: readonly ServiceCallerEvidence[], services: readonly CalledService[], namespace: string): string[] {
   return callers.flatMap((c) => {
     if (c.log === undefined) return [];
@@ -201,12 +218,17 @@ export function describeCallerImpact(callers: readonly ServiceCallerEvidence[], 
       return e === undefined ? [] : [{ line, problem: e.problem }];
     });
     const who = `caller ${c.owner ?? `pod ${c.pod}`} (pod ${c.pod}, ${c.via})`;
-    if (errors.length === 0) return [`${who}: no error naming ${c.service} in its last ${c.log.lines.length} log lines`];
-    const problems = [...new Set(errors.map((e) => PROBLEM_WORDS[e.problem]))].join(', ');
-    const newest = errors[errors.length - 1]?.line.trim() ?? '';
-    const said = errorField(newest);
-    const quoted = said === undefined ? '' : `: "${clip(said, 160)}"`;
-    return [`${who} logged ${errors.length} error${errors.length === 1 ? '' : 's'} reaching ${c.service} (${problems}) in its last ${c.log.lines.length} log lines${quoted}; newest: "${clip(newest, 240)}"`];
+    const total = c.log.lines.length;
+    if (errors.length === 0) {
+      // A client's error often names only the call ("rpc error: code = DeadlineExceeded"), not the peer: a caller that logs such errors is not error-free.
+      const unnamed = c.log.lines.flatMap((line) => {
+        const e = parseDependencyError(line);
+        return e === undefined || e.dependency !== undefined ? [] : [{ line, problem: e.problem }];
+      });
+      if (unnamed.length < MIN_UNNAMED_ERRORS) return [`${who}: no error naming ${c.service} in its last ${total} log lines`];
+      return [`${who}: no error naming ${c.service}, but ${unnamed.length} errors naming no peer (${describeProblems(unnamed)}) in its last ${total} log lines${quoteErrors(unnamed)}`];
+    }
+    return [`${who} logged ${errors.length} error${errors.length === 1 ? '' : 's'} reaching ${c.service} (${describeProblems(errors)}) in its last ${total} log lines${quoteErrors(errors)}`];
   });
 }
 

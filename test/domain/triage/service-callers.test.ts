@@ -103,6 +103,17 @@ describe('pickStrainedServices', () => {
     expect(pickStrainedServices({ pods: ev.pods, services: ev.services, logs: [] })).toEqual([]);
   });
 
+  it('names the Services of a served workload whose own logs report requests it gave up on at their deadline', () => {
+    const ev = healthyScenario();
+    ev.services = [service({ clusterIP: IP })];
+    const late = (k: number) => `{"level":"warn","ts":"${minutesAgo(9 - k)}","msg":"deadline exceeded before reply was sent","method":"/ledger.v1.Ledger/Post","elapsed_ms":50${k}}`;
+    const logs = [{ pod: ev.pods[0]!.name, container: 'app', previous: false, lines: [0, 1, 2, 3].map(late) }];
+    expect(pickStrainedServices({ pods: ev.pods, services: ev.services, logs })).toEqual([{ name: APP, clusterIP: IP }]);
+    // Its own outbound calls timing out are a dependency's trouble, not its callers'.
+    const outbound = (k: number) => `{"level":"warn","ts":"${minutesAgo(9 - k)}","msg":"dial upstream: context deadline exceeded while connecting","addr":"ledger-db:5432"}`;
+    expect(pickStrainedServices({ pods: ev.pods, services: ev.services, logs: [{ ...logs[0]!, lines: [0, 1, 2, 3].map(outbound) }] })).toEqual([]);
+  });
+
   it('names the Services of a search cluster whose master logs it RED now, and none once it is GREEN again', () => {
     const ev = healthyScenario();
     ev.services = [service({ clusterIP: IP })];
@@ -114,6 +125,18 @@ describe('pickStrainedServices', () => {
 });
 
 describe('describeCallerImpact', () => {
+  it('counts a caller\'s errors that name no peer at all apart, rather than calling the caller error-free', () => {
+    const unnamed = (k: number) => `{"level":"error","ts":"${minutesAgo(9 - k)}","msg":"quote lookup failed, using list price","error":"rpc error: code = DeadlineExceeded desc = context deadline exceeded","budget":"250ms"}`;
+    const other = '{"level":"error","msg":"cache write failed","error":"dial tcp quote-cache.shop.svc:6379: connect: connection refused"}';
+    const caller = (lines: string[]) => [{ service: APP, pod: 'storefront-1', owner: 'Deployment storefront', container: 'app', via: `env QUOTES_ADDR=${APP}:50051`, log: { pod: 'storefront-1', container: 'app', previous: false, lines } }];
+    const [line] = describeCallerImpact(caller([unnamed(0), other, unnamed(1), unnamed(2)]), [{ name: APP }], NS);
+    expect(line).toMatch(new RegExp(`no error naming ${APP}, but 3 errors naming no peer \\(timeouts\\) in its last 4 log lines`));
+    expect(line).toMatch(/"rpc error: code = DeadlineExceeded desc = context deadline exceeded"/);
+    // Errors that all name another peer leave the plain answer.
+    const [quiet] = describeCallerImpact(caller([other, other]), [{ name: APP }], NS);
+    expect(quiet).toMatch(new RegExp(`no error naming ${APP} in its last 2 log lines$`));
+  });
+
   it('counts a caller\'s errors that name the Service as a word, as a gRPC method path does', () => {
     const line = '{"level":"warn","msg":"call failed","method":"/payment-service.v1.Payments/Charge","error":"rpc error: code = DeadlineExceeded desc = context deadline exceeded"}';
     const other = '{"level":"warn","msg":"call failed","method":"/payment-service-legacy.v1.Payments/Charge","error":"rpc error: code = DeadlineExceeded desc = context deadline exceeded"}';

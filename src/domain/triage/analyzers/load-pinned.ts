@@ -10,13 +10,13 @@ import type { LogEvidence, PodEvidence, TriageEvidence } from '../evidence.js';
 import type { Finding } from '../finding.js';
 import { formatKubectl } from '../kubectl-command.js';
 import { listNodesOf } from '../pod-status.js';
-import { measureRequestActivity } from '../request-activity.js';
+import { countStrained, measureRequestActivity } from '../request-activity.js';
 import type { RequestActivity } from '../request-activity.js';
 import { splitByScaleUp } from '../scale-up-cohorts.js';
 import { listSelectingServices } from '../service-match.js';
 import { formatAgo, msBetween } from '../time-span.js';
 
-/** Slow or shed request lines per old pod's tail below this are noise, not saturation. */
+/** Slow, expired or shed request lines per old pod's tail below this are noise, not saturation. */
 const MIN_SLOW_PER_POD = 3;
 /** New pods at or under this share of the old pods' activity serve "almost nothing". */
 const IDLE_SHARE = 0.1;
@@ -42,15 +42,24 @@ function speaksHttp2(ev: TriageEvidence, pods: readonly PodEvidence[], logs: rea
   return [...ports, ...containerPorts].some((n) => HTTP2_PORT.test(n)) || logs.some((l) => l.lines.some((x) => GRPC_LOG.test(x)));
 }
 
-/** A saturated server logs its requests slow, or refuses them for load (shed at an in-flight limit): both count. */
-function strained(a: RequestActivity): number {
-  return a.slow + a.shed;
-}
+/** A saturated server logs its requests slow, gives up on them at their caller's deadline, or refuses them for load (shed at an in-flight limit): all count. */
+const strained = countStrained;
 
 function describe(a: RequestActivity, side: string): string {
   const count = a.peakCount === undefined ? '' : `, at most ${a.peakCount} requests per stats line`;
+  const expired = a.expired === 0 ? '' : `, ${a.expired} request${a.expired === 1 ? '' : 's'} past ${a.expired === 1 ? 'its' : 'their'} deadline`;
   const shed = a.shed === 0 ? '' : `, ${a.shed} request${a.shed === 1 ? '' : 's'} shed for load`;
-  return `pod ${a.pod} (${side}): ${a.slow} slow-request line${a.slow === 1 ? '' : 's'}${shed} in its last ${a.lines} log lines${count}`;
+  return `pod ${a.pod} (${side}): ${a.slow} slow-request line${a.slow === 1 ? '' : 's'}${expired}${shed} in its last ${a.lines} log lines${count}`;
+}
+
+/** What the old pods log of their saturation, in the order a reader weighs it: slow, past the deadline, shed. */
+function describeStrain(old: readonly RequestActivity[]): string {
+  const kinds = [
+    ...(old.some((a) => a.slow > 0) ? ['slow requests'] : []),
+    ...(old.some((a) => a.expired > 0) ? ['requests past their deadline'] : []),
+    ...(old.some((a) => a.shed > 0) ? ['requests shed for load'] : []),
+  ];
+  return kinds.length <= 1 ? (kinds[0] ?? 'slow requests') : `${kinds.slice(0, -1).join(', ')} and ${kinds[kinds.length - 1]}`;
 }
 
 export function analyzeLoadPinned(ev: TriageEvidence): Finding[] {
@@ -79,11 +88,11 @@ export function analyzeLoadPinned(ev: TriageEvidence): Finding[] {
   const cpu = hpa?.metrics.find((m) => m.name === 'cpu' && m.current !== undefined);
   const callers = [...new Set((ev.serviceCallers ?? []).map((c) => c.owner ?? `pod ${c.pod}`))];
   const who = callers.length === 0 ? 'the callers' : `the callers (${callers.join(', ')})`;
-  const decisive = old.find((a) => a.newestSlow !== undefined)?.newestSlow ?? old.find((a) => a.newestShed !== undefined)?.newestShed;
+  const decisive = old.find((a) => a.newestSlow !== undefined)?.newestSlow ?? old.find((a) => a.newestExpired !== undefined)?.newestExpired ?? old.find((a) => a.newestShed !== undefined)?.newestShed;
   return [{
     id: `load-pinned/${ev.target.name}`,
     kind: 'load-pinned',
-    title: `Load is pinned to the ${before} pods from before the scale-up ${formatAgo(at, ev.collectedAt)} (${before} → ${total}): the ${cohorts.after.length} pods it added serve almost no requests while the older ones log ${old.every((a) => a.slow === 0) ? 'requests shed for load' : 'slow requests'} — ${conns}`,
+    title: `Load is pinned to the ${before} pods from before the scale-up ${formatAgo(at, ev.collectedAt)} (${before} → ${total}): the ${cohorts.after.length} pods it added serve almost no requests while the older ones log ${describeStrain(old)} — ${conns}`,
     layer: 'network/routing',
     severity: 'warning',
     confidence: 'medium',

@@ -87,6 +87,36 @@ describe('analyzeLoadPinned', () => {
     expect(report.headline).not.toMatch(/^Readiness probe/);
   });
 
+  it('counts requests the old pods gave up on at their deadline as saturation, when they log no slow request', () => {
+    const expiring = (p: PodEvidence, busy: boolean): LogEvidence => ({ pod: p.name, container: 'app', previous: false, lines: [0, 1, 2, 3, 4, 5].flatMap((k) => [
+      `{"level":"info","ts":"${minutesAgo(10 - k)}","msg":"server stats","window":"60s","requests":${busy ? 21000 + k * 13 : 0},"p99_ms":${busy ? 480 : 0}}`,
+      ...(busy ? [k % 2 === 0
+        ? `{"level":"warn","ts":"${minutesAgo(10 - k)}","msg":"deadline exceeded while handling request","method":"/catalog.v1.Prices/Get","elapsed_ms":25${k}}`
+        : `{"level":"warn","ts":"${minutesAgo(10 - k)}","msg":"finished call","grpc.service":"catalog.v1.Prices","grpc.method":"Get","grpc.code":"DeadlineExceeded","grpc.time_ms":26${k}}`] : []),
+    ]) });
+    const ev = pinnedAfterScaleUp();
+    ev.logs = [expiring(OLD[0]!, true), expiring(OLD[1]!, true), expiring(NEW[0]!, false), expiring(NEW[1]!, false)];
+    const [f] = analyzeLoadPinned(ev);
+    expect(f?.title).toMatch(/pinned to the 3 pods from before the scale-up/);
+    expect(f?.title).toMatch(/past their deadline/);
+    expect(f?.title).toMatch(/long-lived HTTP\/2/);
+    expect(f?.decisive).toMatch(/DeadlineExceeded|deadline exceeded/);
+    expect(f?.evidence.join('\n')).toMatch(/6 requests past their deadline/);
+    const report = buildTriageReport(ev, { startedAt: NOW, finishedAt: NOW });
+    expect(report.verdict).toBe('problems');
+    expect(report.headline).toMatch(/pinned/);
+  });
+
+  it('does not count the server\'s own outbound calls that time out as requests it served late', () => {
+    const outbound = (p: PodEvidence, busy: boolean): LogEvidence => ({ pod: p.name, container: 'app', previous: false, lines: [0, 1, 2, 3, 4, 5].flatMap((k) => [
+      `{"level":"info","ts":"${minutesAgo(10 - k)}","msg":"server stats","window":"60s","requests":${busy ? 21000 + k * 13 : 0}}`,
+      ...(busy ? [`{"level":"error","ts":"${minutesAgo(10 - k)}","msg":"query to upstream failed: context deadline exceeded while reading","upstream":"pricing-db:5432"}`] : []),
+    ]) });
+    const ev = pinnedAfterScaleUp();
+    ev.logs = [outbound(OLD[0]!, true), outbound(OLD[1]!, true), outbound(NEW[0]!, false), outbound(NEW[1]!, false)];
+    expect(analyzeLoadPinned(ev)).toEqual([]);
+  });
+
   it('finds nothing when the new pods take their share, or on the healthy control', () => {
     expect(analyzeLoadPinned(pinnedAfterScaleUp({ newBusy: true }))).toEqual([]);
     expect(analyzeLoadPinned(healthyScenario())).toEqual([]);
