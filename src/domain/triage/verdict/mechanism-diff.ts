@@ -52,6 +52,8 @@ export function pickChange(mechanism: Finding | undefined, diff: readonly string
     if (k === 'pod-create-failed') return /serviceaccount|securitycontext|resources|request|pod label|priorityclass/.test(l);
     // A RuntimeClass whose pod overhead the scheduler adds to the requests: the line that set it is the lead.
     if (k === 'failed-scheduling' && /runtimeclassname/.test(text) && diff.some((x) => x.startsWith('runtimeClassName'))) return l.startsWith('runtimeclassname');
+    // Pods refused for host ports: the line that asked for a host port (or the host network) is the lead over an image bump.
+    if (k === 'failed-scheduling' && /free ports/.test(text) && diff.some(changesHostPorts)) return changesHostPorts(line);
     if (k === 'failed-scheduling') return / (cpu|memory|[\w./-]+) request:|nodeselector|affinity|tolerations/.test(l);
     if (k === 'exit-code' || k === 'crash-loop' || k === 'clean-exit') {
       if (text.includes('(init)') || /init container/.test(text)) return l.startsWith('init ');
@@ -156,6 +158,18 @@ export function pickChange(mechanism: Finding | undefined, diff: readonly string
   return shortenImageChange(line.replace(/ env added ([\w.-]+) = (from (?:secret|configMap) .*)$/, ' env added $1 ($2)'));
 }
 
+/** The host ports a side of a ports diff line binds: `6831/UDP "trace" hostPort 6831` → "6831/UDP". */
+function hostPortsOf(side: string): string {
+  return [...side.matchAll(/\d+\/([A-Z]+)\b[^"]*?(?:\\"[^"\\]*\\")? hostPort (\d+)/g)].map((m) => `${m[2] ?? ''}/${m[1] ?? ''}`).sort().join(' ');
+}
+
+/** Whether a diff line changes which host ports the pods bind: a ports line whose host ports differ, or the host network. */
+function changesHostPorts(line: string): boolean {
+  if (/^hostNetwork: /.test(line)) return true;
+  const m = /^[\w.-]+(?: [\w.-]+)? ports: (.*) → (.*)$/.exec(line);
+  return m !== null && hostPortsOf(m[1] ?? '') !== hostPortsOf(m[2] ?? '');
+}
+
 /** "app env removed X" with the value the older revision gave it: `(was "prod")`. */
 function tellRemovedValue(line: string, older: RevisionEvidence): string {
   const m = /^([\w.-]+) env removed ([\w.-]+)$/.exec(line);
@@ -239,7 +253,7 @@ export function describeUntouched(mechanism: Finding | undefined, diff: readonly
     return diff.some((l) => /^(required pod (anti-)?affinity|pod label|nodeSelector|required node affinity|tolerations)/.test(l)) ? undefined : 'it did not change the pods\' affinity, labels or node placement: a pod of the revision before it would be refused the same way';
   }
   if (mechanism.kind === 'failed-scheduling' && /free ports/i.test(said)) {
-    return diff.some((l) => / ports/.test(l)) ? undefined : 'it did not change the pods\' ports: another pod on the node holds the host port';
+    return diff.some(changesHostPorts) ? undefined : 'it did not change the pods\' host ports: another pod on the node holds the host port';
   }
   return undefined;
 }
