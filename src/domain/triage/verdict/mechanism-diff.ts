@@ -153,6 +153,8 @@ export function pickChange(mechanism: Finding | undefined, diff: readonly string
   const line = setting ?? named ?? valued ?? own ?? diff.find(related);
   // "X_PASSWORD = from secret …" reads as a credential to the redactor: the reference goes in parentheses.
   if (line === undefined) return summarizeChange(older, newer);
+  // A ports line the host ports lead with: only the host ports it added or dropped, not both whole lists.
+  if (k === 'failed-scheduling' && !line.startsWith('hostNetwork') && changesHostPorts(line)) return describeHostPortChange(line) ?? line;
   // The values of a duplicated name are the mechanism's title: the change says only what the revision did.
   if (k === 'duplicate-env') return line.replace(/, and the last entry wins: .*$/, '');
   return shortenImageChange(line.replace(/ env added ([\w.-]+) = (from (?:secret|configMap) .*)$/, ' env added $1 ($2)'));
@@ -161,6 +163,18 @@ export function pickChange(mechanism: Finding | undefined, diff: readonly string
 /** The host ports a side of a ports diff line binds: `6831/UDP "trace" hostPort 6831` → "6831/UDP". */
 function hostPortsOf(side: string): string {
   return [...side.matchAll(/\d+\/([A-Z]+)\b[^"]*?(?:\\"[^"\\]*\\")? hostPort (\d+)/g)].map((m) => `${m[2] ?? ''}/${m[1] ?? ''}`).sort().join(' ');
+}
+
+/** `relay ports: … → …` as `relay hostPort 6831/UDP added`: the host ports one side binds and the other does not. */
+function describeHostPortChange(line: string): string | undefined {
+  const m = /^(.*?) ports: (.*) → (.*)$/.exec(line);
+  if (m === null) return undefined;
+  const was = hostPortsOf(m[2] ?? '').split(' ').filter(Boolean);
+  const now = hostPortsOf(m[3] ?? '').split(' ').filter(Boolean);
+  const added = now.filter((p) => !was.includes(p));
+  const removed = was.filter((p) => !now.includes(p));
+  const parts = [...(added.length > 0 ? [`added ${added.join(', ')}`] : []), ...(removed.length > 0 ? [`removed ${removed.join(', ')}`] : [])];
+  return parts.length === 0 ? undefined : `${m[1] ?? ''} hostPort ${parts.join(', ')}`;
 }
 
 /** Whether a diff line changes which host ports the pods bind: a ports line whose host ports differ, or the host network. */

@@ -11,7 +11,7 @@ describe('a revision against pods refused for host ports', () => {
 
   it('leads with the ports line that added the hostPort, over the image bump beside it', () => {
     const diff = ['relay image: example.org/relay:1.4.0 → example.org/relay:1.5.0', added];
-    expect(pickChange(refused, diff, rev(1), rev(2))).toBe(added);
+    expect(pickChange(refused, diff, rev(1), rev(2))).toBe('relay hostPort added 6831/UDP');
   });
 
   it('counts a revision that added a hostPort (or the host network) as a possible cause', () => {
