@@ -220,7 +220,8 @@
 //   pod — a Service without a selector, Patroni's leader Endpoints —, one get of its Endpoints for them: read-endpoints-pods.ts); and where its
 //   MongoDB queries run out of maxTimeMS (MaxTimeMSExpired, at least 3 lines) or its transactions are aborted under it (NoSuchTransaction, at least 3 lines: mongo-transaction-lifetime.ts), one page of the EndpointSlices of the MongoDB Service its URI names and the log tails of
 //   at most three of its pods (read-explaining-pods.ts: the primary logs the slow queries), and where they show a COLLSCAN but no dropped index, the one deeper read above; and for a pending pod
-//   pinned to one node that needs host ports (a DaemonSet's), or a host-network pod whose logs say its
+//   pinned to one node that needs host ports (a DaemonSet's) — or one free to go anywhere that the scheduler refused
+//   for host ports ("didn't have free ports"): the nodes the workload's running pods are on —, or a host-network pod whose logs say its
 //   port is in use, the pods of that node (at most two nodes each);
 //   and while a pod waits to be placed, the cluster autoscaler's status ConfigMap (one get), the namespace's Preempted events (one page) and, where they
 //   preempted the workload's pods, the pods of the nodes they name (at most two nodes); and where a

@@ -30,7 +30,7 @@ export function mapRevisionContainer(c: k8s.V1Container): RevisionContainerEvide
     resources: mapResources(c.resources),
     ...(c.command === undefined ? {} : { command: [...c.command] }),
     ...(c.args === undefined ? {} : { args: [...c.args] }),
-    ports: (c.ports ?? []).map((p) => `${p.containerPort}/${p.protocol ?? 'TCP'}${p.name ? ` "${p.name}"` : ''}`),
+    ports: (c.ports ?? []).map((p) => `${p.containerPort}/${p.protocol ?? 'TCP'}${p.name ? ` "${p.name}"` : ''}${p.hostPort === undefined ? '' : ` hostPort ${p.hostPort}`}`),
     probes: rendered,
     volumeMounts: mounts,
     ...(securityContext === undefined ? {} : { securityContext }),

@@ -128,6 +128,7 @@ export function mapWorkload(w: Workload, controllerRevision?: number): WorkloadE
     const applied = readAppliedSchedule(meta);
     const scheduleWriter = lastWriterOf(meta, 'f:schedule');
     const templateWriter = lastWriterOf(meta, 'f:jobTemplate');
+    const deadlineWriter = typeof deadline === 'number' ? lastWriterOf(meta, 'f:startingDeadlineSeconds') : undefined;
     const concurrencyWriter = lastWriterOf(meta, 'f:concurrencyPolicy');
     const appliedPolicy = readAppliedConcurrencyPolicy(meta);
     out.schedule = {
@@ -141,6 +142,7 @@ export function mapWorkload(w: Workload, controllerRevision?: number): WorkloadE
       ...(success === undefined ? {} : { lastSuccessfulTime: success }),
       ...(typeof ttl === 'number' ? { jobTtlSeconds: ttl } : {}),
       ...(typeof deadline === 'number' ? { startingDeadlineSeconds: deadline } : {}),
+      ...(deadlineWriter ? { deadlineWrittenAt: deadlineWriter.at, deadlineWrittenBy: deadlineWriter.manager } : {}),
       ...(applied === undefined ? {} : { appliedCron: applied }),
       ...(scheduleWriter ? { scheduleWrittenAt: scheduleWriter.at, scheduleWrittenBy: scheduleWriter.manager } : {}),
       ...(appliedPolicy === undefined ? {} : { appliedConcurrencyPolicy: appliedPolicy }),

@@ -1,14 +1,19 @@
-// A pending pod pinned to one node (a DaemonSet's) that asks for host ports, or a host-network pod
+// A pending pod pinned to one node (a DaemonSet's) that asks for host ports — or one refused for host ports by
+// every node, read on the nodes the workload runs on —, or a host-network pod
 // that cannot bind its port: which pod of any namespace already holds it there. One list of that
 // node's pods (field selector), at most two nodes.
 import type * as k8s from '@kubernetes/client-node';
 import type { EvidenceSource, PodEvidence, PortHolderEvidence } from '../../domain/triage/evidence.js';
 import type { CollectContext } from './collect-context.js';
 import { findListenSetting, type ListeningSpec } from '../../domain/triage/host-port-holders.js';
+import { findCondition } from '../../domain/triage/evidence-lookup.js';
 import { controllerOf } from './map-pod.js';
 import { pageParams } from './paginate.js';
+import { toProtocol } from './map-common.js';
 
 const MAX_NODES = 2;
+/** The scheduler's refusal for host ports another pod of the node binds. */
+const FREE_PORTS = /didn't have free ports/i;
 /** A node runs at most a few hundred pods; more pages than this are not read. */
 const MAX_PODS = 500;
 
@@ -32,15 +37,20 @@ export function readPodsOnNode(ctx: CollectContext, node: string, source: Eviden
   return list;
 }
 
-/** Nodes and the host ports our pending pinned pods need there. */
+/** Nodes and the host ports our pending pods need there: a pinned pod's one node, else where the workload's placed pods run. */
 export function pickPortWaits(pods: readonly PodEvidence[]): { node: string; ports: number[] }[] {
   // One read per node, however many of our pods wait for it.
   const byNode = new Map<string, Set<number>>();
+  const add = (node: string, ports: readonly number[]) => byNode.set(node, new Set([...(byNode.get(node) ?? []), ...ports]));
+  const hostPorts = (p: PodEvidence) => p.containers.flatMap((c) => c.ports.flatMap((x) => (x.hostPort !== undefined ? [x.hostPort] : [])));
+  // A pod free to go anywhere, refused by every node for its host ports: the nodes we know hold them too.
+  const placed = [...new Set(pods.flatMap((p) => (p.nodeName !== undefined && p.phase === 'Running' ? [p.nodeName] : [])))];
   for (const p of pods) {
     const node = p.placement?.pinnedNode;
-    const ports = p.containers.flatMap((c) => c.ports.flatMap((x) => (x.hostPort !== undefined ? [x.hostPort] : [])));
-    if (p.nodeName !== undefined || p.phase !== 'Pending' || node === undefined || ports.length === 0) continue;
-    byNode.set(node, new Set([...(byNode.get(node) ?? []), ...ports]));
+    const ports = hostPorts(p);
+    if (p.nodeName !== undefined || p.phase !== 'Pending' || ports.length === 0) continue;
+    if (node !== undefined) add(node, ports);
+    else if (FREE_PORTS.test(findCondition(p.conditions, 'PodScheduled')?.message ?? '')) for (const n of placed.slice(0, MAX_NODES)) add(n, ports);
   }
   return [...byNode].slice(0, MAX_NODES).map(([node, ports]) => ({ node, ports: [...ports] }));
 }
@@ -53,8 +63,8 @@ export async function readPortHolders(ctx: CollectContext, waits: readonly { nod
         const name = pod.metadata?.name ?? '';
         if (own.has(name)) return [];
         const owner = controllerOf(pod);
-        const bound = (pod.spec?.containers ?? []).flatMap((c) => (c.ports ?? []).flatMap((p) => (p.hostPort !== undefined && ports.includes(p.hostPort) ? [p.hostPort] : [])));
-        return bound.map((hostPort) => ({ node, hostPort, namespace: pod.metadata?.namespace ?? '', pod: name, ...(owner ? { owner: `${owner.kind} ${owner.name}` } : {}) }));
+        const bound = (pod.spec?.containers ?? []).flatMap((c) => (c.ports ?? []).flatMap((p) => (p.hostPort !== undefined && ports.includes(p.hostPort) ? [{ hostPort: p.hostPort, protocol: toProtocol(p.protocol) }] : [])));
+        return bound.map(({ hostPort, protocol }) => ({ node, hostPort, protocol, namespace: pod.metadata?.namespace ?? '', pod: name, ...(owner ? { owner: `${owner.kind} ${owner.name}` } : {}) }));
       });
     }),
   );

@@ -220,10 +220,12 @@ export interface DownServiceEvidence {
   rollout?: ServerRolloutEvidence;
 }
 
-/** A pod of any namespace that binds, on a node, a host port one of the workload's pending pods needs there. */
+/** A pod of any namespace that binds, on a node, a host port one of the workload's pending pods needs there (or on the nodes the workload runs on). */
 export interface PortHolderEvidence {
   node: string;
   hostPort: number;
+  /** The protocol it binds the port for: a host port is taken per protocol (8125/UDP leaves 8125/TCP free). */
+  protocol?: 'TCP' | 'UDP' | 'SCTP';
   namespace: string;
   pod: string;
   /** Its controller, "DaemonSet kps-prometheus-node-exporter"; absent for a bare pod. */

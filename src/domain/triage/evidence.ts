@@ -234,6 +234,9 @@ export interface WorkloadEvidence {
     jobTtlSeconds?: number;
     /** spec.startingDeadlineSeconds: a run the controller cannot start this soon after its time is skipped (MissSchedule). */
     startingDeadlineSeconds?: number;
+    /** When spec.startingDeadlineSeconds was last written, and by which field manager (managedFields). */
+    deadlineWrittenAt?: IsoTime;
+    deadlineWrittenBy?: string;
     /**
      * spec.schedule as last applied (the kubectl.kubernetes.io/last-applied-configuration
      * annotation); absent when the object carries none or it cannot be read. It differs from

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { AMPLE_BUDGET_MS } from '../../helpers/deadline.js';
 import { HOLDOUT_4_SCENARIOS } from '../../triage-corpus/heldout-4/stories.js';
 import { pickPortWaits } from '../../../src/adapters/kubernetes/read-port-holders.js';
-import { container, pod } from '../../domain/triage/scenarios/builders.js';
+import { container, pod, unscheduledPod } from '../../domain/triage/scenarios/builders.js';
 import { useHarness } from './harness.js';
 
 const h = useHarness();
@@ -31,5 +31,24 @@ describe('pickPortWaits', () => {
     const { nodeName: _scheduled, ...unplaced0 } = pinned(0, 9100);
     const { nodeName: _scheduled1, ...unplaced1 } = pinned(1, 9101);
     expect(pickPortWaits([unplaced0, unplaced1])).toEqual([{ node, ports: [9100, 9101] }]);
+  });
+});
+
+describe('pickPortWaits for pods free to go to any node', () => {
+  const refusal = '0/4 nodes are available: 4 node(s) didn\'t have free ports for the requested pod ports.';
+  const wantsHostPort = container({ ports: [{ containerPort: 6831, hostPort: 6831, protocol: 'UDP' }] });
+
+  it('reads the nodes the workload\'s placed pods run on, when the scheduler refused a pod for host ports', () => {
+    const waiting = unscheduledPod(5, refusal, 12, { containers: [wantsHostPort] });
+    const placed = [pod(0), pod(1), pod(2)];
+    expect(pickPortWaits([waiting, ...placed])).toEqual([
+      { node: placed[0]?.nodeName, ports: [6831] },
+      { node: placed[1]?.nodeName, ports: [6831] },
+    ]);
+  });
+
+  it('reads nothing when the pod was refused for another reason', () => {
+    const waiting = unscheduledPod(5, '0/4 nodes are available: 4 Insufficient cpu.', 12, { containers: [wantsHostPort] });
+    expect(pickPortWaits([waiting, pod(0)])).toEqual([]);
   });
 });

@@ -93,8 +93,9 @@ export function analyzeCronJobSchedule(ev: TriageEvidence): Finding[] {
   const tooMany = blocking || refused || sched.startingDeadlineSeconds !== undefined ? undefined : findTooManyMissed(ev, w.name);
   const resumed = sched.resumedAt !== undefined && (sched.lastScheduleTime === undefined || sched.resumedAt > sched.lastScheduleTime) ? { at: sched.resumedAt, ...(sched.resumedBy ? { by: sched.resumedBy } : {}) } : undefined;
   const tooManyTold = tooMany ? explainTooManyMissed(tooMany, ref, w.name, ev.collectedAt, resumed) : undefined;
-  const late = blocking || refused || tooMany ? undefined : findMissedStart(ev, w.name, sched.startingDeadlineSeconds);
-  const lateTold = late ? explainMissedStart(late, ref, w.name, ev.collectedAt) : tooManyTold;
+  const late = blocking || refused || tooMany ? undefined : findMissedStart(ev, w.name, sched.startingDeadlineSeconds, { ...(sched.deadlineWrittenAt ? { at: sched.deadlineWrittenAt } : {}), ...(sched.deadlineWrittenBy ? { by: sched.deadlineWrittenBy } : {}) });
+  const lateExplained = late ? explainMissedStart(late, ref, w.name, ev.collectedAt) : undefined;
+  const lateTold = lateExplained ?? tooManyTold;
   const told = refusedTold ?? lateTold;
   const cause = told ? told.cause : held && blocking
     ? `Job ${blocking.name} has parallelism 0, so the Job controller creates no pod for it: it never finishes nor fails, stays the CronJob's active run, and with concurrencyPolicy Forbid each run due since is skipped. parallelism 0 is how a Job is paused by hand (or by an overlay patch), and the CronJob's jobTemplate hands it to every new run.`
@@ -111,7 +112,7 @@ export function analyzeCronJobSchedule(ev: TriageEvidence): Finding[] {
       layer: 'container/process',
       severity: missed.count > 1 ? 'critical' : 'warning',
       confidence: blocking || refused || late || tooMany ? 'high' : 'medium',
-      ...(refused ? { decisive: refused.message } : late ? { decisive: late.event.message } : tooMany ? { decisive: tooMany.event.message } : {}),
+      ...(refused ? { decisive: refused.message } : lateExplained ? { decisive: lateExplained.decisive } : tooMany ? { decisive: tooMany.event.message } : {}),
       ...(tooManyTold?.since ? { datesChange: true as const } : {}),
       evidence: [
         ...(refused ? [`FailedCreate ×${refused.event.count} on the CronJob, last ${formatAgo(refused.event.lastSeen, ev.collectedAt)}: ${refused.message}`] : []),

@@ -19,6 +19,7 @@ import { describeGrace, findDrainingPods } from '../draining-pods.js';
 import { explainSwallowedSigterm, findSwallowedSigterm } from '../swallowed-sigterm.js';
 import { explainClaimDeleting } from './claim-deleting.js';
 import { explainClaimInUse } from './claim-in-use.js';
+import { explainHostPortHeld } from './host-port-held.js';
 import { explainAllocatableDrop } from './allocatable-drop.js';
 import { explainKubeletReserved } from './kubelet-reserved.js';
 import { explainRuntimeOverhead } from './runtime-overhead.js';
@@ -183,9 +184,11 @@ export function analyzeFailedScheduling(ev: TriageEvidence): Finding[] {
     const holder = holders[0];
     if (holder) advice = { ...advice, cause: `Pod ${holder.namespace}/${holder.pod}${holder.owner ? ` of ${holder.owner}` : ''} already binds hostPort ${holder.hostPort} on ${holder.node}, the one node this pod may run on: two copies of the same agent (a second DaemonSet, a chart that ships its own) cannot share a node.` };
   }
+  // Pods free to go anywhere and refused by every node for a host port: who binds it on the nodes the workload runs on.
   // A surge pod kept off every usable node by the workload's own old pods: the rollout strategy, whatever reason leads.
   // A claim's class that cannot provision where the pods are pinned: the pin is not the fault alone, nor the nodes.
-  const held = explainSurgeDeadlock(ev, pending, main) ?? explainClassZoneRefusal(ev, pending, main) ?? (lead?.category === 'claim-in-use' ? explainClaimInUse(ev, pending)
+  const held = explainSurgeDeadlock(ev, pending, main) ?? explainClassZoneRefusal(ev, pending, main) ?? (lead?.category === 'host-ports' && !onNode ? explainHostPortHeld(ev, pending)
+    : lead?.category === 'claim-in-use' ? explainClaimInUse(ev, pending)
     : lead?.category === 'claim-deleting' && lead.detail !== undefined ? explainClaimDeleting(ev, pending, lead.detail)
     : lead?.category === 'topology-spread' && /missing required label/i.test(lead.text) ? explainSpreadMissingLabel(ev, pending)
     : lead?.category === 'topology-spread' ? explainSpreadTooFewDomains(ev, pending)

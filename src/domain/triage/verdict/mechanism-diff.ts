@@ -52,6 +52,8 @@ export function pickChange(mechanism: Finding | undefined, diff: readonly string
     if (k === 'pod-create-failed') return /serviceaccount|securitycontext|resources|request|pod label|priorityclass/.test(l);
     // A RuntimeClass whose pod overhead the scheduler adds to the requests: the line that set it is the lead.
     if (k === 'failed-scheduling' && /runtimeclassname/.test(text) && diff.some((x) => x.startsWith('runtimeClassName'))) return l.startsWith('runtimeclassname');
+    // Pods refused for host ports: the line that asked for a host port (or the host network) is the lead over an image bump.
+    if (k === 'failed-scheduling' && /free ports/.test(text) && diff.some(changesHostPorts)) return changesHostPorts(line);
     if (k === 'failed-scheduling') return / (cpu|memory|[\w./-]+) request:|nodeselector|affinity|tolerations/.test(l);
     if (k === 'exit-code' || k === 'crash-loop' || k === 'clean-exit') {
       if (text.includes('(init)') || /init container/.test(text)) return l.startsWith('init ');
@@ -151,9 +153,35 @@ export function pickChange(mechanism: Finding | undefined, diff: readonly string
   const line = setting ?? named ?? valued ?? own ?? diff.find(related);
   // "X_PASSWORD = from secret …" reads as a credential to the redactor: the reference goes in parentheses.
   if (line === undefined) return summarizeChange(older, newer);
+  // A ports line the host ports lead with: only the host ports it added or dropped, not both whole lists.
+  if (k === 'failed-scheduling' && !line.startsWith('hostNetwork') && changesHostPorts(line)) return describeHostPortChange(line) ?? line;
   // The values of a duplicated name are the mechanism's title: the change says only what the revision did.
   if (k === 'duplicate-env') return line.replace(/, and the last entry wins: .*$/, '');
   return shortenImageChange(line.replace(/ env added ([\w.-]+) = (from (?:secret|configMap) .*)$/, ' env added $1 ($2)'));
+}
+
+/** The host ports a side of a ports diff line binds: `6831/UDP "trace" hostPort 6831` → "6831/UDP". */
+function hostPortsOf(side: string): string {
+  return [...side.matchAll(/\d+\/([A-Z]+)\b[^"]*?(?:\\"[^"\\]*\\")? hostPort (\d+)/g)].map((m) => `${m[2] ?? ''}/${m[1] ?? ''}`).sort().join(' ');
+}
+
+/** `relay ports: … → …` as `relay hostPort 6831/UDP added`: the host ports one side binds and the other does not. */
+function describeHostPortChange(line: string): string | undefined {
+  const m = /^(.*?) ports: (.*) → (.*)$/.exec(line);
+  if (m === null) return undefined;
+  const was = hostPortsOf(m[2] ?? '').split(' ').filter(Boolean);
+  const now = hostPortsOf(m[3] ?? '').split(' ').filter(Boolean);
+  const added = now.filter((p) => !was.includes(p));
+  const removed = was.filter((p) => !now.includes(p));
+  const parts = [...(added.length > 0 ? [`added ${added.join(', ')}`] : []), ...(removed.length > 0 ? [`removed ${removed.join(', ')}`] : [])];
+  return parts.length === 0 ? undefined : `${m[1] ?? ''} hostPort ${parts.join(', ')}`;
+}
+
+/** Whether a diff line changes which host ports the pods bind: a ports line whose host ports differ, or the host network. */
+function changesHostPorts(line: string): boolean {
+  if (/^hostNetwork: /.test(line)) return true;
+  const m = /^[\w.-]+(?: [\w.-]+)? ports: (.*) → (.*)$/.exec(line);
+  return m !== null && hostPortsOf(m[1] ?? '') !== hostPortsOf(m[2] ?? '');
 }
 
 /** "app env removed X" with the value the older revision gave it: `(was "prod")`. */
@@ -239,7 +267,7 @@ export function describeUntouched(mechanism: Finding | undefined, diff: readonly
     return diff.some((l) => /^(required pod (anti-)?affinity|pod label|nodeSelector|required node affinity|tolerations)/.test(l)) ? undefined : 'it did not change the pods\' affinity, labels or node placement: a pod of the revision before it would be refused the same way';
   }
   if (mechanism.kind === 'failed-scheduling' && /free ports/i.test(said)) {
-    return diff.some((l) => / ports/.test(l)) ? undefined : 'it did not change the pods\' ports: another pod on the node holds the host port';
+    return diff.some(changesHostPorts) ? undefined : 'it did not change the pods\' host ports: another pod on the node holds the host port';
   }
   return undefined;
 }

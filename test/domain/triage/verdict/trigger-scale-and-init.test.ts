@@ -127,7 +127,7 @@ describe('a revision whose diff does not touch what refuses its pods', () => {
   it('clears an image-and-env revision of a Pod Security refusal and of a host port taken', () => {
     const ev = badRolloutScenario();
     expect(findTrigger(ev, podSecurity, compareFailingHealthy(ev))).toMatchObject({ kind: 'none', exonerated: expect.stringContaining("it did not change what Pod Security checks (securityContext, volumes, ports): the previous revision's pods would be refused the same way") });
-    expect(findTrigger(ev, hostPort, compareFailingHealthy(ev))).toMatchObject({ kind: 'none', exonerated: expect.stringContaining("it did not change the pods' ports: another pod on the node holds the host port") });
+    expect(findTrigger(ev, hostPort, compareFailingHealthy(ev))).toMatchObject({ kind: 'none', exonerated: expect.stringContaining("it did not change the pods' host ports: another pod on the node holds the host port") });
   });
 
   it('still names the revision when it changed the securityContext or the ports', () => {
