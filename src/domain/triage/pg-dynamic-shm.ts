@@ -17,7 +17,7 @@ export const PG_SHM_FULL = /could not (?:resize|open|create|allocate) (?:dynamic
 export const PARALLEL_SETTINGS = ['max_parallel_workers_per_gather', 'dynamic_shared_memory_type'] as const;
 
 /** The runtime's /dev/shm when nothing is mounted there (Docker, containerd, CRI-O). */
-const RUNTIME_DEFAULT_SHM = '64 MB';
+export const RUNTIME_DEFAULT_SHM = '64 MB';
 
 /** The server's log naming a reload that changed how much parallel query it plans: the trigger. */
 export const PARALLELISM_CHANGED: ServerExplanation = {

@@ -28,7 +28,7 @@ export interface VolumeOwnership {
 }
 
 // A database's "permission denied for table …" is its own grant system, not the file system.
-const DENIED = /\bEACCES\b|permission denied(?! for (?:table|relation|schema|database|sequence|function|view))|AccessDeniedException/i;
+export const DENIED = /\bEACCES\b|permission denied(?! for (?:table|relation|schema|database|sequence|function|view))|AccessDeniedException/i;
 /** Absolute paths as runtimes print them: bare, quoted, after "open"/"mkdir", before a colon. */
 const PATH = /(?:^|[\s'"`(=:])(\/[^\s'"`(),:;]+)/g;
 /** Where apps print their own user at start: "uid=10001", "uid 10001", "running as user 10001". */

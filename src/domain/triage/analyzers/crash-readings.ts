@@ -7,7 +7,7 @@
  * for a newer Java, reflection a newer JDK encapsulates, a key store read as another type, a rejection nothing caught, a record every run dies on, a redo log an old version left unrecovered, a damaged filesystem on a replica's own claim). The line those
  * quote decides the crash; the readings after them read that line (a port held by another
  * process, a variable the Downward API left empty, a value the process could not parse) or the
- * log around it (a store's password, an RBAC refusal, a security setting, root squashed by an NFS export, a volume's owner, another cluster's data,
+ * log around it (a store's password, an RBAC refusal, a volume's file mode, a security setting, root squashed by an NFS export, a volume's owner, another cluster's data,
  * a privilege PostgreSQL denies the app's role).
  */
 import type { TerminatedStateEvidence, TriageEvidence } from '../evidence.js';
@@ -47,6 +47,7 @@ import { findRbacForbidden, tellRbacForbidden } from '../rbac-forbidden.js';
 import { findVolumeOwnership } from '../volume-ownership.js';
 import { findRootSquashRefusal, tellRootSquashRefusal } from '../nfs-root-squash.js';
 import { findKeyFileMode, tellKeyFileMode } from '../key-file-mode.js';
+import { findMountFileMode, tellMountFileMode } from '../mount-file-mode.js';
 import { findForeignClusterClaim, tellForeignClusterClaim } from '../foreign-cluster-claim.js';
 import { findCoordinatorReset, tellCoordinatorReset } from '../coordinator-reset.js';
 import { findMigrationChecksum, tellMigrationChecksum } from '../migration-checksum.js';
@@ -610,6 +611,12 @@ const keyFileMode: Reader = (c) => {
   return found && { ...tellKeyFileMode(found), decisive: found.line, sure: true };
 };
 
+/** A config or secret file refused for the mode its volume mounts it with (a decimal defaultMode meant as octal): the mode, not the file. */
+const mountFileMode: Reader = (c) => {
+  const found = isAppError(c) ? findMountFileMode(c.ev.revisions, podsOf(c), c.first.ref.container.name, c.lines.slice(-20)) : undefined;
+  return found && { ...tellMountFileMode(found), sure: true };
+};
+
 /** Root refused a chown or chmod on an NFS volume: the server squashes root (nfs-root-squash.ts). */
 const rootSquash: Reader = (c) => {
   const found = isAppError(c) ? findRootSquashRefusal(c.ev, podsOf(c), c.first.ref.container.name, c.lines.slice(-20)) : undefined;
@@ -878,7 +885,7 @@ const storeDataVersion: Reader = (c) => {
 const BEFORE_THE_LINE: readonly Reader[] = [nodeReboot, interpreter, loaderFailure, kestrelCertificate, errexitStop, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, unreadWebIdentity, metadataService, nodeIdentity, cudaDriver, illegalInstruction, removedApi, staleToken, leaseLoss, migrationChecksum, failedMigrationRow, classVersion, jvmOption, securityManager, strongEncapsulation, hadoopScheme, psychSafeLoad, numpyAbi, enginePlatform, libraryMajor, kafkaNoOffset, keystoreType, fatalRejection, poisonMessage, grpcProbeOnTls, codeDefect, etcdRejoin, beanCycle, notNullViolation, serverVersionRequirement, stalePidFile, crashRecoveryUpgrade, volumeFilesystemError, corruptStateFile, railsCredentials, grantRefusal, hostKeyChanged, storeDataVersion];
 
 /** Read from the deciding line and the log around it. */
-const FROM_THE_LINE: readonly Reader[] = [portClash, absentDownwardKey, envFromPrefix, renamedEnvKey, yamlBoolean, unparsedValue, storePassword, rbacForbidden, keyFileMode, securityRefusal, rootSquash, volumeOwner, foreignClusterData, serverNamesHash, pgPrivilege, failedMigration];
+const FROM_THE_LINE: readonly Reader[] = [portClash, absentDownwardKey, envFromPrefix, renamedEnvKey, yamlBoolean, unparsedValue, storePassword, rbacForbidden, keyFileMode, mountFileMode, securityRefusal, rootSquash, volumeOwner, foreignClusterData, serverNamesHash, pgPrivilege, failedMigration];
 
 /** The crash's specific reading, if one explains it, and the line that decides it. */
 export function readCrash(crash: Crash): { reading?: CrashReading; decisive?: string } {

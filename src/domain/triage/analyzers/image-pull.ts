@@ -6,6 +6,7 @@ import { describePodCommand, formatKubectl, formatWorkloadRef } from '../kubectl
 import { describeInjected } from '../injected-container.js';
 import { NO_PLATFORM, osOf, platformsUnder } from '../pull-platform.js';
 import { UNKNOWN_MEDIA_TYPE, describeMediaType } from '../pull-media-type.js';
+import { SHORT_NAME_REFUSED, describeShortName } from '../pull-short-name.js';
 import { CREDENTIALS_REFUSED, TOKEN_EXPIRED, describePullSecrets } from '../pull-secrets.js';
 import { findPullSecretRefresher, findRefresherRunLog, tellFailingRefresher } from '../pull-secret-refresher.js';
 import { sortRevisions } from '../revision-diff.js';
@@ -13,9 +14,12 @@ import { formatAgo } from '../time-span.js';
 import { type ContainerRef, formatPodShare, getWaiting, groupBy, listAllContainers, listNodesOf, severityForPods, unique } from '../pod-status.js';
 
 const PULL_REASONS = new Set(['ErrImagePull', 'ImagePullBackOff', 'InvalidImageName', 'ErrImageNeverPull']);
+/** The runtime refusing the image before any pull: read here only where the refusal is a pull's (a short name), other inspection failures are not. */
+const INSPECT_REASON = 'ImageInspectError';
 
 export type PullFailure =
   | 'disk-full'
+  | 'short-name'
   | 'denied-or-missing'
   | 'rate-limited'
   | 'x509'
@@ -33,6 +37,7 @@ export type PullFailure =
 /** Order matters: the first pattern that matches names the failure. */
 const PATTERNS: [PullFailure, RegExp][] = [
   ['disk-full', /no space left on device/i],
+  ['short-name', SHORT_NAME_REFUSED],
   ['denied-or-missing', /repository does not exist or may require/i],
   ['rate-limited', /toomanyrequests|429 too many requests|pull rate limit/i],
   ['x509', /x509:|certificate signed by unknown authority|certificate has expired|failed to verify certificate/i],
@@ -53,6 +58,7 @@ export function classifyPullFailure(reason: string, message: string): PullFailur
 }
 
 const TEXT: Record<PullFailure, { title: string; cause: string }> = {
+  'short-name': { title: 'the runtime cannot resolve the unqualified image name (short-name)', cause: 'The image names no registry and the node\'s runtime (CRI-O) resolves short names only through its registries.conf, which names none: use the fully qualified name.' },
   'disk-full': { title: 'the node\'s disk is full (no space left on device)', cause: 'The image cannot be unpacked because the node\'s disk (imagefs) is full: the image is fine, the node is not. The same image runs where there is room.' },
   'denied-or-missing': { title: 'pull denied: the repository does not exist or needs credentials', cause: 'Docker Hub answers this way both for a repository that does not exist and for a private one pulled without credentials: check the image name first, then imagePullSecrets.' },
   'rate-limited': { title: 'registry rate limit hit', cause: 'The registry throttles pulls from these nodes (Docker Hub anonymous limits are per source IP, shared by the whole NAT).' },
@@ -74,14 +80,14 @@ const TEXT: Record<PullFailure, { title: string; cause: string }> = {
  * the runtime's message: tag missing, unauthorized, x509, DNS, timeout, rate limit.
  */
 export function analyzeImagePulls(ev: TriageEvidence): Finding[] {
-  const stuck = listAllContainers(ev.pods).filter((r) => PULL_REASONS.has(getWaiting(r.container)?.reason ?? ''));
+  const stuck = listAllContainers(ev.pods).filter((r) => PULL_REASONS.has(getWaiting(r.container)?.reason ?? '') || getWaiting(r.container)?.reason === INSPECT_REASON);
   const classified = stuck.map((ref) => {
     const waiting = getWaiting(ref.container) ?? { reason: 'ErrImagePull' };
-    // ImagePullBackOff only says "Back-off pulling image"; the Failed event carries the real error.
-    const failed = listPodEvents(ev, ['Failed'], [ref.pod.name]).filter((e) => /failed to pull image/i.test(e.message) && e.message.includes(ref.container.image));
+    // ImagePullBackOff only says "Back-off pulling image"; the Failed (or InspectFailed) event carries the real error.
+    const failed = listPodEvents(ev, ['Failed', 'InspectFailed'], [ref.pod.name]).filter((e) => /failed to (pull|inspect) image/i.test(e.message) && e.message.includes(ref.container.image));
     const message = [waiting.message ?? '', ...failed.map((e) => e.message)].join('\n');
     return { ref, failure: classifyPullFailure(waiting.reason, message), reason: waiting.reason, failed };
-  });
+  }).filter((c) => c.reason !== INSPECT_REASON || c.failure === 'short-name');
   const groups = groupBy(classified, (c) => `${c.ref.container.name}/${c.ref.container.image}/${c.failure}`);
   return [...groups.values()].map((group) => {
     const first = group[0] as (typeof classified)[number];
@@ -98,9 +104,10 @@ export function analyzeImagePulls(ev: TriageEvidence): Finding[] {
     const vanished = runningIt.length > 0;
     // A sidecar admission added: the pull fails whatever the revision; the injector names the image.
     const injected = describeInjected(ref.pod, ref.container.name);
-    const platform = first.failure === 'platform' ? describePlatform(ev, group.map((c) => c.ref.pod), image, ref.container.name)
+    const shortName = first.failure === 'short-name' ? describeShortName(ev, group.map((c) => c.ref.pod), image, ref.container.name) : undefined;
+    const platform = shortName ?? (first.failure === 'platform' ? describePlatform(ev, group.map((c) => c.ref.pod), image, ref.container.name)
       : first.failure === 'media-type' ? describeMediaType(ev, group.map((c) => c.ref.pod), image, ref.container.name, group.flatMap((c) => [getWaiting(c.ref.container)?.message ?? '', ...c.failed.map((e) => e.message)]).join('\n'))
-      : undefined;
+      : undefined);
     const nodeCreds = platform ? undefined : describeNodeCredentials(ev, group.map((c) => c.ref.pod), image, ref.container.name, group.flatMap((c) => [getWaiting(c.ref.container)?.message ?? '', ...c.failed.map((e) => e.message)]).join('\n'));
 
     const evidence = [`image ${image}`, `${reasons} on ${pods.length} pod${pods.length === 1 ? '' : 's'}: ${pods.slice(0, 3).join(', ')}${pods.length > 3 ? ', …' : ''}`];
@@ -140,6 +147,7 @@ export function analyzeImagePulls(ev: TriageEvidence): Finding[] {
       nextAction: platform ? platform.action : nodeCreds ? nodeCreds.action : expired ? `${expired.action}; running pods keep their cached image.` : `${secrets?.action ?? (creds ? 'Fix the pull credentials (imagePullSecrets, node role)' : first.failure === 'manifest-unknown' || first.failure === 'not-found' || first.failure === 'invalid-name' ? 'Push the image or fix the reference' : 'Fix what the pull error names')}; running pods keep their image, and new pods pull again on their own once it works${previous ? ` (the previous revision ran ${previous})` : ''}.`,
       fix: platform ? platform.fix : nodeCreds ? nodeCreds.fix : expired ? expired.fix : injected && missing ? 'restore the image in the registry, or point the policy that injects the sidecar at an image the registry still has' : vanished ? 'restore the image in the registry (or the pull-through cache rule that served it), or pin a digest the registry still has' : first.failure === 'disk-full' ? 'free the node\'s disk (or cordon it and move the pod)' : creds ? secrets?.fix ?? 'fix the pull secret or registry credentials' : first.failure === 'manifest-unknown' || first.failure === 'not-found' ? 'push the image or fix its tag' : 'fix what the pull error names',
       ...(injected ? { outsideWorkload: injected } : expired?.outside ? { outsideWorkload: expired.outside } : {}),
+      ...(shortName ? { scopedTo: shortName.scopedTo } : {}),
       confirmCommands,
       affected: { pods, nodes: listNodesOf(group.map((c) => c.ref.pod)), ...(expired?.cronJob ? { jobs: [expired.cronJob] } : {}) },
     } satisfies Finding;

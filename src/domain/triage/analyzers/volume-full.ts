@@ -10,6 +10,7 @@ import { findForbiddenResize } from '../resize-forbidden.js';
 import { type ClaimTemplateGap, findClaimTemplateGap } from '../claim-template-gap.js';
 import { formatAgo } from '../time-span.js';
 import { EMPTYDIR_FILLS, type EmptyDirInodes, readEmptyDirInodes } from '../emptydir-inodes.js';
+import { findFullShm, tellFullShm } from '../full-shm.js';
 
 /**
  * A process that fails because a filesystem is full ("No space left on device"), told with the
@@ -21,7 +22,7 @@ export function analyzeVolumeFull(ev: TriageEvidence): Finding[] {
     const pod = findPod(ev, log.pod);
     const container = pod?.containers.find((c) => c.name === log.container);
     const line = findNoSpaceLine(log.lines);
-    return pod && container && line ? [{ pod, container, line: line.trim(), mount: findFullMount(pod, container, line) }] : [];
+    return pod && container && line ? [{ pod, container, line: line.trim(), mount: findFullMount(pod, container, line), lines: log.lines }] : [];
   });
   if (hits.length === 0) return [];
   const first = hits.find((h) => h.mount !== undefined) ?? hits[0]!;
@@ -45,8 +46,12 @@ export function analyzeVolumeFull(ev: TriageEvidence): Finding[] {
   const said = quota ? '"Disk quota exceeded" (EDQUOT)' : '"No space left on device"';
   // ENOSPC in an emptyDir on a node the kubelet says is short of inodes: files, not bytes, ran out.
   const inodes = m && !quota ? readEmptyDirInodes(ev, first.pod, m.volume, podObjects) : undefined;
+  // Shared memory in /dev/shm: a tmpfs (the runtime's 64 MB, or a memory emptyDir), not a disk.
+  const shmFound = !quota && !claim && (m === undefined || m.mount.mountPath.replace(/\/+$/, '') === '/dev/shm') ? findFullShm(first.line, first.pod, first.container, ev.revisions, first.lines) : undefined;
+  const shm = shmFound && tellFullShm(shmFound, first.container.name, first.container.resources.limits['memory']);
   let what: string;
-  if (m && inodes) what = describeInodes(m.volume.name, m.mount.mountPath, inodes);
+  if (shm) what = shm.what;
+  else if (m && inodes) what = describeInodes(m.volume.name, m.mount.mountPath, inodes);
   else if (m && m.volume.source === 'pvc') what = `Volume ${m.volume.name} is ${quota ? 'at its quota' : 'full'}: PVC ${m.volume.ref ?? '?'}${size ? ` (${[size, ...(quota && driver ? [driver] : [])].join(', ')})` : ''} mounted at ${m.mount.mountPath}`;
   else if (m && m.volume.source === 'emptyDir') what = `emptyDir ${m.volume.name} at ${m.mount.mountPath} is full (it lives on the node's disk, within its sizeLimit)`;
   else if (m) what = `Volume ${m.volume.name} (${m.volume.source}) at ${m.mount.mountPath} is full`;
@@ -62,6 +67,7 @@ export function analyzeVolumeFull(ev: TriageEvidence): Finding[] {
       confidence: m?.how === 'path' || (m !== undefined && /No space left/i.test(first.line)) ? 'high' : 'medium',
       evidence: [
         `log ${first.pod.name}/${first.container.name}: ${first.line}`,
+        ...(shm ? [shm.evidence] : []),
         ...(m ? [`${first.container.name} writes to ${m.mount.mountPath} on volume ${m.volume.name} (${m.volume.source}${m.volume.ref ? ` ${m.volume.ref}` : ''})${m.how === 'only-claim' ? ', its only writable claim' : ''}`] : []),
         ...(claim ? [describeClaim(claim, resize)] : []),
         ...(claim && gap ? [describeTemplateGap(ev, claim, gap)] : []),
@@ -72,8 +78,8 @@ export function analyzeVolumeFull(ev: TriageEvidence): Finding[] {
       ],
       // An expansion that is refused decides what to do: the full volume is not news any more.
       decisive: resize?.state === 'refused' && resize.reason ? resize.reason : (forbidden?.reason ?? first.line),
-      likelyCause: inodes && m ? explainInodes(m.mount.mountPath, inodes) : `${quota ? `The quota of the filesystem ${m ? `behind ${m.mount.mountPath} ` : ''}is reached (EDQUOT)${claim ? `: CephFS and NFS provisioners enforce the claim's size (${size ?? '?'}) as the quota of its subvolume or export, so writes fail at that size whatever the storage cluster has free, and a disk check on the container's root filesystem does not see it` : ''}. The process cannot write; restarting does not free anything.` : `The filesystem ${m ? `behind ${m.mount.mountPath} ` : ''}has no free space left, so the process cannot write and gives up; restarting does not free anything.`} Something grew: data, logs, a write-ahead log that is not being recycled (a stale replication slot, a stuck archiver).${gap ? ` The StatefulSet's volumeClaimTemplate ${gap.template.name} asks ${gap.asks}, yet the claim has ${gap.has}: the StatefulSet controller uses a template only to create a claim that does not exist and never resizes a claim that exists, so raising the template (edited, or the set re-created with --cascade=orphan) left this disk as it was.` : ''}`,
-      ...(inodes && m ? adviseInodes(m.volume.name, inodes) : claim && forbidden ? adviseMove(claim) : claim && gap ? adviseTemplateSize(ev, claim, gap) : adviseSpace(claim, resize, pods, ev.collectedAt)),
+      likelyCause: shm ? shm.cause : inodes && m ? explainInodes(m.mount.mountPath, inodes) : `${quota ? `The quota of the filesystem ${m ? `behind ${m.mount.mountPath} ` : ''}is reached (EDQUOT)${claim ? `: CephFS and NFS provisioners enforce the claim's size (${size ?? '?'}) as the quota of its subvolume or export, so writes fail at that size whatever the storage cluster has free, and a disk check on the container's root filesystem does not see it` : ''}. The process cannot write; restarting does not free anything.` : `The filesystem ${m ? `behind ${m.mount.mountPath} ` : ''}has no free space left, so the process cannot write and gives up; restarting does not free anything.`} Something grew: data, logs, a write-ahead log that is not being recycled (a stale replication slot, a stuck archiver).${gap ? ` The StatefulSet's volumeClaimTemplate ${gap.template.name} asks ${gap.asks}, yet the claim has ${gap.has}: the StatefulSet controller uses a template only to create a claim that does not exist and never resizes a claim that exists, so raising the template (edited, or the set re-created with --cascade=orphan) left this disk as it was.` : ''}`,
+      ...(shm ? { nextAction: shm.nextAction, fix: shm.fix } : inodes && m ? adviseInodes(m.volume.name, inodes) : claim && forbidden ? adviseMove(claim) : claim && gap ? adviseTemplateSize(ev, claim, gap) : adviseSpace(claim, resize, pods, ev.collectedAt)),
       ...(inodes?.fillingSince ? { onset: inodes.fillingSince, buildsUp: EMPTYDIR_FILLS, latent: EMPTYDIR_FILLS } : {}),
       confirmCommands: [
         ...(claim ? [formatKubectl(ev.target, `${resize ? 'describe' : 'get'} pvc ${claim.name}`)] : []),
