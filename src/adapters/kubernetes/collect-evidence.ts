@@ -211,7 +211,7 @@
 //   read of that log, at most 5000 lines / 1 MB, only the lines that say why kept: read-server-log-search.ts; and
 //   where its own log says its disk is full, or that its writes wait many seconds on the disk (Postgres checkpoints
 //   slow to sync: slow-storage.ts), a get of the claims its pod mounts, at most two: read-server-claims.ts; and where
-//   it refuses by its own settings (a library it preloads, its sql_mode, a Redis in protected mode without its config file, its InnoDB buffer pool), or refuses the client for being older than it or for sending no credentials (server-upgrade.ts: the server's upgrade under it), and
+//   it refuses by its own settings (a library it preloads, its sql_mode, a Redis in protected mode without its config file, its InnoDB buffer pool), or refuses the client for being older than it or for sending no credentials (server-upgrade.ts: the server's upgrade under it), or refuses its writes as a secondary after a failover (a MongoDB "not primary", a Redis READONLY: the members' rollout that moved the primary), and
 //   its pod belongs to a StatefulSet, one list of that StatefulSet's ControllerRevisions by the pod's template labels, at most 20
 //   (a Deployment: one list of its ReplicaSets by those labels, at most 20): read-server-rollout.ts); and where
 //   a Service of any namespace refuses it for a reason its own servers log (an Elasticsearch disk watermark, Cassandra reads aborted

@@ -1,6 +1,6 @@
 // The revisions of a refusing server's StatefulSet or Deployment (evidence-server-rollout.ts), read
 // only for a refusal the server's own settings decide (a library it preloads, its sql_mode, a config
-// file it no longer finds) whose pod was read and belongs to one: one list of ControllerRevisions
+// file it no longer finds), or one a failover brings on (a write refused by a member no longer primary), whose pod was read and belongs to one: one list of ControllerRevisions
 // (StatefulSet) or ReplicaSets (Deployment) by the pod's template labels (at most 20), those of that
 // workload kept, the one its pod runs and the one before it mapped. One request; never a Secret.
 import type { ServerRolloutRead } from '../../domain/triage/analyzers/dependency-refuses.js';

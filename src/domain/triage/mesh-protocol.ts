@@ -64,6 +64,11 @@ function tcpProtocolOf(port: ServicePortEvidence): { name: string; slug: string 
 
 const ISTIO_SIDECAR = /^istio-proxy$|istio\/proxyv2/;
 
+/** Whether a container is Istio's proxy (its sidecar or its init container). */
+export function isIstioProxy(c: { name: string; image: string }): boolean {
+  return ISTIO_SIDECAR.test(c.name) || ISTIO_SIDECAR.test(c.image);
+}
+
 export function findIstioSidecar(p: PodEvidence): string | undefined {
   return [...p.containers, ...p.initContainers].find((c) => ISTIO_SIDECAR.test(c.name) || ISTIO_SIDECAR.test(c.image))?.name;
 }

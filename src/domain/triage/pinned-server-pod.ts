@@ -2,7 +2,8 @@
  * A client pinned to one pod of a replicated server: its address is the pod's own DNS name under
  * a headless Service (`redis-node-0.redis-headless.cart.svc.cluster.local`), so it never follows a
  * failover and keeps talking to that pod after it became a replica. That pod's own log names its
- * master now ("Connecting to MASTER host:6379"), as a Sentinel's does ("+switch-master").
+ * master now ("Connecting to MASTER host:6379"), as a Sentinel's does ("+switch-master"); a MongoDB
+ * member's names the member that became primary ("Member is in new state" … PRIMARY).
  */
 import type { EndpointSliceEvidence, LogEvidence } from './evidence.js';
 
@@ -19,6 +20,8 @@ const PRIMARY_NOW: RegExp[] = [
   /Connecting to MASTER (?<host>[\w.-]+):(?<port>\d+)/,
   // A Sentinel: "+switch-master mymaster <old host> <old port> <new host> <new port>".
   /\+switch-master \S+ \S+ \d+ (?<host>[\w.-]+) (?<port>\d+)/,
+  // A MongoDB member: "Member is in new state" with {"hostAndPort":"<host>:<port>","newState":"PRIMARY"}.
+  /"hostAndPort":"(?<host>[\w.-]+):(?<port>\d+)","newState":"PRIMARY"/,
 ];
 
 /** The pod an address names when its first label is a pod behind the Service its second label names. */

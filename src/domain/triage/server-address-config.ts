@@ -7,7 +7,7 @@
  * So is a SQL client's whose writes are refused as read-only (PostgreSQL 25006, MySQL 1290): its
  * host may name the replicas' Service rather than the read-write one (replica-service.ts).
  */
-import type { LogEvidence, PodEvidence } from './evidence.js';
+import type { ContainerEvidence, LogEvidence, PodEvidence } from './evidence.js';
 import type { SettingConfigEvidence } from './evidence-setting-config.js';
 import { READ_ONLY_REFUSAL } from './read-only-setting.js';
 import { findServerAddress } from './server-address.js';
@@ -73,6 +73,18 @@ export function findConfiguredServerAddress(config: readonly SettingConfigEviden
 /** Whether a MongoDB connection string turns replica-set discovery off (directConnection=true, or the legacy connect=direct). */
 export function isDirectConnection(uri: string): boolean {
   return /[?&](directConnection=true|connect=direct)\b/i.test(uri);
+}
+
+/**
+ * The connection string that pins a MongoDB client to one member, wherever the client takes it
+ * from: a literal env value of the container, else the ConfigMap value read for it. Undefined when
+ * the string discovers the replica set.
+ */
+export function findDirectConnection(c: Pick<ContainerEvidence, 'env'> | undefined, address: { env: string; host: string } | undefined, fromConfigMap: { env: string; host: string; value: string; configMap: string } | undefined): { env: string; host: string; value: string; configMap?: string } | undefined {
+  if (fromConfigMap) return isDirectConnection(fromConfigMap.value) ? fromConfigMap : undefined;
+  const literal = address ? c?.env?.find((e) => e.name === address.env && 'value' in e) : undefined;
+  const value = literal && 'value' in literal ? literal.value : undefined;
+  return address && value !== undefined && isDirectConnection(value) ? { ...address, value: maskCredentials(value) } : undefined;
 }
 
 /** The member a direct connection names: the pod of `mongo-0.mongo.ledger.svc.cluster.local`, or the host itself. */

@@ -63,6 +63,7 @@ import { findLibraryMajorMove, tellLibraryMajorMove } from '../library-major-mov
 import { findNumpyAbiBreak, tellNumpyAbiBreak } from '../numpy-abi-break.js';
 import { findEngineWithoutPlatform, tellEngineWithoutPlatform } from '../engine-platform.js';
 import { findNoOffsetCrash, tellNoOffsetCrash } from '../kafka-no-offset.js';
+import { findInequivalentDeclare, tellInequivalentDeclare } from '../amqp-inequivalent-declare.js';
 import { findFatalRejection, findRuntimeMove, tellFatalRejection } from '../unhandled-rejection-exit.js';
 import { findPoisonMessage, tellPoisonMessage } from '../poison-message.js';
 import { findLeaseLoss } from '../leader-election.js';
@@ -451,6 +452,13 @@ const kafkaNoOffset: Reader = (c) => {
   const found = isAppError(c) ? findNoOffsetCrash(c.lines.slice(-40), c.ev.revisions, c.first.ref.pod.revisionHash) : undefined;
   if (found === undefined) return undefined;
   return { ...tellNoOffsetCrash(found), decisive: found.line, sure: true };
+};
+
+/** An AMQP declaration the broker refuses for other arguments than the existing queue's (406 PRECONDITION_FAILED, inequivalent arg). */
+const inequivalentDeclare: Reader = (c) => {
+  const found = isAppError(c) ? findInequivalentDeclare(c.lines.slice(-60), c.ev.revisions, c.first.ref.pod.revisionHash) : undefined;
+  if (found === undefined) return undefined;
+  return { ...tellInequivalentDeclare(found), decisive: found.line, sure: true };
 };
 
 /** A Java key or trust store read as another type than its file's (PKCS12 vs JKS/JCEKS): the type setting, usually changed by a revision. */
@@ -882,7 +890,7 @@ const storeDataVersion: Reader = (c) => {
 };
 
 /** Read before the deciding line is known: what stops the start, then what the log and the runtime say. */
-const BEFORE_THE_LINE: readonly Reader[] = [nodeReboot, interpreter, loaderFailure, kestrelCertificate, errexitStop, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, unreadWebIdentity, metadataService, nodeIdentity, cudaDriver, illegalInstruction, removedApi, staleToken, leaseLoss, migrationChecksum, failedMigrationRow, classVersion, jvmOption, securityManager, strongEncapsulation, hadoopScheme, psychSafeLoad, numpyAbi, enginePlatform, libraryMajor, kafkaNoOffset, keystoreType, fatalRejection, poisonMessage, grpcProbeOnTls, codeDefect, etcdRejoin, beanCycle, notNullViolation, serverVersionRequirement, stalePidFile, crashRecoveryUpgrade, volumeFilesystemError, corruptStateFile, railsCredentials, grantRefusal, hostKeyChanged, storeDataVersion];
+const BEFORE_THE_LINE: readonly Reader[] = [nodeReboot, interpreter, loaderFailure, kestrelCertificate, errexitStop, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, unreadWebIdentity, metadataService, nodeIdentity, cudaDriver, illegalInstruction, removedApi, staleToken, leaseLoss, migrationChecksum, failedMigrationRow, classVersion, jvmOption, securityManager, strongEncapsulation, hadoopScheme, psychSafeLoad, numpyAbi, enginePlatform, libraryMajor, kafkaNoOffset, inequivalentDeclare, keystoreType, fatalRejection, poisonMessage, grpcProbeOnTls, codeDefect, etcdRejoin, beanCycle, notNullViolation, serverVersionRequirement, stalePidFile, crashRecoveryUpgrade, volumeFilesystemError, corruptStateFile, railsCredentials, grantRefusal, hostKeyChanged, storeDataVersion];
 
 /** Read from the deciding line and the log around it. */
 const FROM_THE_LINE: readonly Reader[] = [portClash, absentDownwardKey, envFromPrefix, renamedEnvKey, yamlBoolean, unparsedValue, storePassword, rbacForbidden, keyFileMode, mountFileMode, securityRefusal, rootSquash, volumeOwner, foreignClusterData, serverNamesHash, pgPrivilege, failedMigration];

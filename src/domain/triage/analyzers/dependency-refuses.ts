@@ -77,7 +77,7 @@ import { describeServerRollout } from '../server-rollout.js';
 import { findLastGoodRun } from '../last-good-run.js';
 import { NOT_PRELOADED_FIX, NOT_PRELOADED_OUTLASTS, NOT_PRELOADED_WHY, PG_NOT_PRELOADED, describeNotPreloaded, fixNotPreloaded } from '../pg-preload-library.js';
 import { describeMigrationRuns } from '../migration-job-log.js';
-import { describeDirectMember, findConfiguredServerAddress, isDirectConnection } from '../server-address-config.js';
+import { describeDirectMember, findConfiguredServerAddress, findDirectConnection } from '../server-address-config.js';
 import { CONNECTION_CLOSED_BY_SERVER, OUTPUT_BUFFER_CLOSED, OUTPUT_BUFFER_FIX, OUTPUT_BUFFER_REFUSES, OUTPUT_BUFFER_SETTINGS, OUTPUT_BUFFER_WHY } from '../redis-output-buffer.js';
 import { GRPC_DEADLINE, STREAM_LIMIT_CLIENT_SIDE, STREAM_LIMIT_FIX, STREAM_LIMIT_LIMITS, STREAM_LIMIT_SETTINGS, STREAM_LIMIT_WHY, findGrpcAddress, measureConnections } from '../grpc-stream-limit.js';
 import { KEEPALIVE_SETTING, PINGS_CLIENT_SIDE, PINGS_FIX, PINGS_FIXES, PINGS_REFUSES, PINGS_WHY, TOO_MANY_PINGS, fixKeepalive } from '../grpc-keepalive-pings.js';
@@ -1250,7 +1250,8 @@ export function listServerClaimReads(ev: Pick<TriageEvidence, 'logs' | 'pods' | 
  * was read: at most one, by the revision its pod runs.
  */
 export function listServerRolloutReads(ev: Pick<TriageEvidence, 'logs' | 'pods' | 'target'> & { services?: TriageEvidence['services'] }, read: readonly DependencyPodEvidence[]): ServerRolloutRead[] {
-  for (const r of REFUSALS.filter((x) => x.setInConfig)) {
+  // A server's own settings first; then a failover a client pinned to one member met: its rollout restarted the members.
+  for (const r of [...REFUSALS.filter((x) => x.setInConfig), ...REFUSALS.filter((x) => x.failover && !x.setInConfig)]) {
     const service = findRefusedService(ev, r);
     const own = service ? serverPodsOf(read, service, ev.target.namespace) : [];
     const d = own.find((x) => statefulSetOf(x.pod) !== undefined || deploymentOf(x.pod) !== undefined);
@@ -1368,8 +1369,8 @@ function tellRefusals(ev: TriageEvidence): ToldRefusal[] {
     // Or the address a ConfigMap gives its env (configMapKeyRef, envFrom), read for a refusal whose connection string decides it.
     const fromConfigMap = container && !addressOf(container, r) ? findConfiguredServerAddress(ev.settingConfig ?? [], r.server) : undefined;
     const address = container ? addressOf(container, r) ?? fromConfigMap : undefined;
-    // A connection string that turns replica-set discovery off: the driver stays on the one member it names.
-    const direct = fromConfigMap && r.server === 'MongoDB' && isDirectConnection(fromConfigMap.value) ? fromConfigMap : undefined;
+    // A connection string that turns replica-set discovery off (literal or from a ConfigMap): the driver stays on the one member it names.
+    const direct = r.server === 'MongoDB' ? findDirectConnection(container, address, fromConfigMap) : undefined;
     const service = address ? findInClusterService(address.host, ev.target.namespace) : findServiceByPort(ev, r, hits[0]?.log.pod);
     const named = service ? `${r.server} ${service.name}` : address ? `${r.server} at ${address.host}` : r.server;
     const lastLine = condenseStructuredLine(hits[hits.length - 1]?.line ?? '');
@@ -1458,6 +1459,9 @@ function tellRefusals(ev: TriageEvidence): ToldRefusal[] {
     const primary = pinned ? findPrimaryNow(ev.dependencyPods?.find((d) => d.pod.name === pinned.pod)?.logs ?? []) : undefined;
     const primaryPod = primary && shortPodName(primary.host) !== pinned?.pod ? shortPodName(primary.host) : undefined;
     const member = direct ? describeDirectMember(direct.host, service?.name) : undefined;
+    // A client pinned to one member meets a failover; the members' recent rollout (a restart of each) is what moved the primary.
+    const failedOver = own && r.failover && (pinned || direct) && !r.setInConfig ? describeServerRollout(own.rollout, ev.collectedAt) : undefined;
+    const nowPrimary = primaryPod ? ` (the primary is ${primaryPod})` : '';
     const pinnedWhy = direct && member ? `${direct.env} connects with directConnection=true to ${member} only, so the driver never discovers the replica set and never follows the primary: since an election made another member primary, ${member} is a secondary and refuses every write` : pinned && address ? `${address.env} names pod ${pinned.pod} of headless Service ${pinned.service}, not the ${r.server} primary, so the client does not follow a failover${primaryPod ? `: ${pinned.pod} is now a replica of ${primaryPod}` : ''}` : undefined;
     const pinnedFix = direct && member ? `connect with the replica-set seed list in ${direct.env} (every member and the replicaSet option, without directConnection=true) so the driver follows the primary, and restart the pods so they reconnect; stepping the primary down to ${member} only hides it until the next election` : pinned && address ? `point ${address.env} at the current master through Sentinel or the master Service instead of pod ${pinned.pod}${primaryPod ? ` (now ${primaryPod}; short term, ${address.env} at ${primary?.host ?? primaryPod}:${primary?.port ?? ''})` : ''}, and reconnect` : undefined;
     // Nothing read shows a failover (no pinned pod, member or mixed Service; its pods' logs say neither standby nor a role moved):
@@ -1492,7 +1496,7 @@ function tellRefusals(ev: TriageEvidence): ToldRefusal[] {
     // A migration Job that completed just before: what it applied, in the migration tool's own words.
     const migrated = r.migratedBy ? describeMigrationRuns(ev.migrationJobLogs ?? [], ev.collectedAt, r.migratedBy === true ? undefined : r.migratedBy) : undefined;
     const migrationLines = migrated ? (ev.migrationJobLogs ?? []).flatMap((m) => m.lines.slice(-3).map((l) => `log ${m.pod} (Job ${m.job}): ${l}`)) : [];
-    const head = `${named} ${r.verb ?? 'refuses'} ${mixedWhy ? `writes: ${mixedWhy}` : replicaWhy ? `writes: ${replicaWhy}` : pinned && primaryPod ? `writes: the client is pinned to pod ${pinned.pod}, now a replica of ${primaryPod}` : member ? `writes: the client is pinned to ${member} by directConnection=true, now a secondary` : `${refused}${r.scope?.(hits[hits.length - 1]?.line ?? '') ?? ''}`}${configured}${raisedOn}${measured ? ` — ${measured}` : ''}${told ? ` — ${toldSaid ?? ''}${full ? `, on its ${full}` : ''}` : ''}${rolled ? ` — ${rolled.said}` : ''}${cleanupSaid ? ` — since ${cleanupSaid}` : ''}`;
+    const head = `${named} ${r.verb ?? 'refuses'} ${mixedWhy ? `writes: ${mixedWhy}` : replicaWhy ? `writes: ${replicaWhy}` : member ? `writes: the client is pinned to ${member} by directConnection=true, now a secondary${nowPrimary}` : pinned && primaryPod ? `writes: the client is pinned to pod ${pinned.pod}, now a replica of ${primaryPod}` : `${refused}${r.scope?.(hits[hits.length - 1]?.line ?? '') ?? ''}`}${configured}${raisedOn}${measured ? ` — ${measured}` : ''}${told ? ` — ${toldSaid ?? ''}${full ? `, on its ${full}` : ''}` : ''}${rolled ? ` — ${rolled.said}` : ''}${failedOver ? ` — since ${failedOver.said}` : ''}${cleanupSaid ? ` — since ${cleanupSaid}` : ''}`;
     // The server's own configured limit, read where it is set, or its own dated change: the server decides, whatever the client runs.
     const builtSince = r.builtSince?.(ev, podObjects, hits.map(timeOfHit).filter((t) => t !== undefined).sort()[0]);
     const bySetting = !r.clientSide && !r.byClient && !r.ranBy && !r.failover && r.onlyWhenSet === true && configRead !== undefined;
@@ -1505,7 +1509,7 @@ function tellRefusals(ev: TriageEvidence): ToldRefusal[] {
       confidence: 'high',
       evidence: [
         `${named}${where}`,
-        ...(direct ? [`${direct.env} (from a ConfigMap): ${direct.value}`] : []),
+        ...(direct ? [`${direct.env}${direct.configMap ? ' (from a ConfigMap)' : ''}: ${direct.value}`] : []),
         ...(mixedWhy ? [mixedWhy] : []),
         ...(replicaWhy ? [replicaWhy] : []),
         ...(fromConfigMap && !direct ? [`${fromConfigMap.env} (from ConfigMap ${fromConfigMap.configMap}): ${fromConfigMap.value}`] : []),
@@ -1520,6 +1524,7 @@ function tellRefusals(ev: TriageEvidence): ToldRefusal[] {
         ...(read ? [read.evidence] : []),
         ...(podSaid ? [podSaid.evidence] : []),
         ...(rolled ? [rolled.evidence] : []),
+        ...(failedOver ? [failedOver.evidence] : []),
         ...(own && settings ? [`${own.pod.name} runs ${settings.container} with ${formatSettings(settings)}${settings.memoryLimit ? ` (memory limit ${settings.memoryLimit})` : ''}`] : []),
         ...fromFile.map((c) => `ConfigMap ${c.configMap} (${c.key}) sets ${c.setting} = ${c.value}, mounted by ${own?.pod.name ?? 'the server'}${c.editedAt ? `; last written ${c.editedAt}` : ''}`),
         ...(clientRead ? [clientRead.evidence] : []),
@@ -1537,7 +1542,8 @@ function tellRefusals(ev: TriageEvidence): ToldRefusal[] {
       // The server's own log dates the reload that changed the setting: that is the trigger.
       // So does the server's own recent rollout, when the title states it.
       // So does the migration Job whose log says what it changed, when the title names it.
-      ...(toldAt || runs || client || leftOn || rolled || edited || cleanup || migrated ? { datesChange: true as const } : {}),
+      ...(toldAt || runs || client || leftOn || rolled || failedOver || edited || cleanup || migrated ? { datesChange: true as const } : {}),
+      ...(failedOver && own ? { outsideWorkload: `the primary moved when ${failedOver.said.split(' rolled')[0] ?? 'the server'} rolled its members; these pods did not change, and a rollback of them changes nothing` } : {}),
       ...(leftJob ? { outsideWorkload: `the setting lives in the ${r.server} server, left on by ${leftJob}; a rollout of these pods changes nothing` } : {}),
       ...(fillStart && r.fills ? { onset: fillStart, buildsUp: r.fills, latent: r.fills } : onset ? { onset } : leftOn?.run.createdAt ? { onset: leftOn.run.createdAt } : firstRefusal && (runs || client) ? { onset: firstRefusal } : {}),
       likelyCause: mixedWhy ? `${mixedWhy}. Each new connection lands on any of them, so those that reach a replica fail every write; no failover is needed for that, and the servers are healthy.` : replicaWhy ? `${replicaWhy}. Every connection lands on a replica, which serves reads and refuses every write; no failover is needed for that, and the servers are healthy.` : pinnedWhy ? `${pinnedWhy}. Reads still work there, so probes that only PING or read keep passing while every write fails.` : r.clientSide ? `${r.why}${configRead ? ` Here ${configRead.why}` : ''} ${r.clientSide}${migrated ? ` ${migrated}: the schema change the statements prepared before it no longer match.` : ''}` : `${why}${configRead ? ` Here ${configRead.why}` : ''}${backlog} ${r.byClient ? `${r.server}${service ? ` (${service.name})` : ''} is up and answering: what it refuses is the way these pods write to it, and restarting either will not help.${builtSince ? ` ${builtSince}` : ''}` : r.ranBy ? `${r.server}${service ? ` (${service.name})` : ''} and these pods are healthy: ${r.ranBy.holds ?? "another client's work inside it holds it for everyone"}.` : `The fault is on the ${r.server} side${service ? ` (${service.name})` : ''}, not in these pods: restarting them will not help.`}${runs && runner && service ? ` ${runner} talks to ${service.name} and its run began just before the first ${r.ranBy?.what ?? 'refusal'}: ${r.ranBy?.does ?? 'what it runs there is the likely blocker (its log says what it sent)'}.` : clientSaid}${cleanup ? ` ${explainStoppedCleanup(cleanup)}` : ''}`,

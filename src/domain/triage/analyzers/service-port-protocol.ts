@@ -1,4 +1,4 @@
-import type { ContainerPortEvidence, ServiceEvidence, ServicePortEvidence, TriageEvidence } from '../evidence.js';
+import type { ContainerPortEvidence, ContainerSpecEvidence, ServiceEvidence, ServicePortEvidence, TriageEvidence } from '../evidence.js';
 import { condenseStructuredLine } from '../evidence-lookup.js';
 import type { Finding } from '../finding.js';
 import { formatKubectl } from '../kubectl-command.js';
@@ -7,6 +7,8 @@ import type { PortProtocol } from '../port-protocol.js';
 import { severityForPods, unique } from '../pod-status.js';
 import { diffRevisions, sortRevisions } from '../revision-diff.js';
 import { listSelectingServices } from '../service-match.js';
+import { isLinkerdProxy } from '../mesh-control-plane.js';
+import { isIstioProxy } from '../mesh-protocol.js';
 import { listContainerSpecs } from './service-target-port.js';
 import { latest } from '../time-span.js';
 
@@ -36,14 +38,36 @@ function dateMapping(ev: TriageEvidence, svc: ServiceEvidence): string | undefin
   return latest([object?.changedAt ?? object?.createdAt, portsMoved]);
 }
 
+/** The mesh whose sidecar runs beside the app: it reads each Service port's appProtocol, else its name's prefix, as the protocol to speak. */
+function findMesh(containers: readonly ContainerSpecEvidence[]): string | undefined {
+  if (containers.some(isIstioProxy)) return 'Istio';
+  return containers.some(isLinkerdProxy) ? 'Linkerd' : undefined;
+}
+
+/**
+ * Under a mesh, a port declared for another protocol than the server it reaches (and no port of the
+ * app that serves the declared one): the declaration is what is wrong, not the target — the
+ * sidecars speak what it declares. The fix renames the port, or sets its appProtocol.
+ */
+function fixDeclaration(svc: string, w: Wrong): string {
+  const to = w.serves;
+  if (w.port.appProtocol !== undefined) return `set Service ${svc} port ${w.port.port} appProtocol to ${to}`;
+  return `rename Service ${svc} port ${w.port.port} from "${w.port.name ?? ''}" to "${w.target.name ?? to}" (or any ${to}-… name), or set its appProtocol to ${to}`;
+}
+
 /**
  * Service ports whose name or appProtocol says one protocol while the container port they
  * resolve to is named for another: HTTP sent to the gRPC listener, gRPC to the HTTP one —
  * typically two named targetPorts crossed. The pods stay Ready (probes go straight to the
- * container port), so only the servers' own complaints ("bogus greeting") show it.
+ * container port), so only the servers' own complaints ("bogus greeting") show it. Under a mesh
+ * (an Istio or Linkerd sidecar beside the app) the name or appProtocol is what the sidecars speak:
+ * a gRPC server behind a port named `http-…` is sent HTTP/1.1, and the port's name is the fix.
  */
 export function analyzeServicePortProtocols(ev: TriageEvidence): Finding[] {
-  const declared = listContainerSpecs(ev).flatMap((c) => c.ports);
+  const specs = listContainerSpecs(ev);
+  const mesh = findMesh(specs);
+  // A mesh proxy's own ports (its metrics, its admin) are never where the app's traffic is meant to go.
+  const declared = specs.filter((c) => !isIstioProxy(c) && !isLinkerdProxy(c)).flatMap((c) => c.ports);
   const complaints = findMismatchLines(ev.logs);
   return listSelectingServices(ev).flatMap((svc): Finding[] => {
     const wrong = svc.ports.flatMap((port): Wrong[] => {
@@ -61,10 +85,15 @@ export function analyzeServicePortProtocols(ev: TriageEvidence): Finding[] {
     const pods = unique(seen.map((c) => c.log.pod));
     const mapping = wrong.map((w) => `${describePort(w.port)} → container port ${describeTarget(w.target)}`).join(', ');
     const [one] = wrong;
-    const title = crossed || one === undefined
+    // Under a mesh, one port declared for the other protocol with no port of the app serving that one: the declaration is wrong.
+    const declaredWrong = mesh !== undefined && !crossed && one !== undefined && one.meant === undefined ? one : undefined;
+    const spoken = declaredWrong?.says === 'http' ? 'HTTP/1.1' : 'gRPC (HTTP/2)';
+    const title = declaredWrong
+      ? `Service ${svc.name} ${describePort(declaredWrong.port)} declares ${PROTOCOL_NAMES[declaredWrong.says]} to the ${mesh ?? ''} sidecars but targets the ${PROTOCOL_NAMES[declaredWrong.serves]} server ${describeTarget(declaredWrong.target)}: the sidecars speak ${spoken} to it`
+      : crossed || one === undefined
       ? `Service ${svc.name} has its target ports crossed: ${mapping}`
       : `Service ${svc.name} ${describePort(one.port)} targets container port ${describeTarget(one.target)}: ${PROTOCOL_NAMES[one.says]} callers reach the ${PROTOCOL_NAMES[one.serves]} server`;
-    const repoint = `Service ${svc.name} ${wrong.map((w) => (w.meant ? `port ${w.port.port} at targetPort ${w.meant.name ? `"${w.meant.name}"` : w.meant.containerPort}` : `port ${w.port.port} at the container port that serves ${PROTOCOL_NAMES[w.says]}`)).join(' and ')}`;
+    const repoint = declaredWrong ? undefined : `Service ${svc.name} ${wrong.map((w) => (w.meant ? `port ${w.port.port} at targetPort ${w.meant.name ? `"${w.meant.name}"` : w.meant.containerPort}` : `port ${w.port.port} at the container port that serves ${PROTOCOL_NAMES[w.says]}`)).join(' and ')}`;
     const probed = listContainerSpecs(ev).flatMap((c) => [c.probes.readiness?.port, c.probes.liveness?.port]).filter((p) => p !== undefined);
     const onset = dateMapping(ev, svc);
     const last = seen.at(-1);
@@ -82,9 +111,9 @@ export function analyzeServicePortProtocols(ev: TriageEvidence): Finding[] {
       ],
       // The server's words without its timestamp: the quote is short.
       ...(last ? { decisive: condenseStructuredLine(last.line).replace(/^\d{4}[-/]\d{2}[-/]\d{2}[T ][\d:.,]+Z?\s+/, '') } : {}),
-      likelyCause: `A Service port forwards to the container port its targetPort names; ${crossed ? 'these are swapped, so each protocol reaches the other one\'s server' : 'this one names the port of another protocol'}. The server rejects the connection (a gRPC server logs "bogus greeting" for HTTP/1.1) and the caller sees a malformed response or a protocol error. The pods are fine: nothing in them needs a restart or a rollback.${seen.length === 0 ? ' No server complaint was seen in the logs read: confirm with a caller\'s errors before changing it.' : ''}`,
-      nextAction: `Mitigate: point ${repoint} (or undo the change that wrote it); the pods need no restart.`,
-      fix: `point ${repoint}`,
+      likelyCause: declaredWrong ? `Under the ${mesh ?? ''} mesh the sidecars pick the protocol a Service port carries from its appProtocol, else from its name's prefix (http-, grpc-, tcp-). ${describePort(declaredWrong.port)} declares ${PROTOCOL_NAMES[declaredWrong.says]}, so they carry the callers' calls to the ${PROTOCOL_NAMES[declaredWrong.serves]} server as ${spoken}, and it rejects each connection (a gRPC server logs "bogus greeting" for HTTP/1.1); the callers get resets and 503s. The target is right and the pods are fine: nothing in them needs a restart or a rollback.${seen.length === 0 ? ' No server complaint was seen in the logs read: confirm with a caller\'s errors before changing it.' : ''}` : `A Service port forwards to the container port its targetPort names; ${crossed ? 'these are swapped, so each protocol reaches the other one\'s server' : 'this one names the port of another protocol'}. The server rejects the connection (a gRPC server logs "bogus greeting" for HTTP/1.1) and the caller sees a malformed response or a protocol error. The pods are fine: nothing in them needs a restart or a rollback.${seen.length === 0 ? ' No server complaint was seen in the logs read: confirm with a caller\'s errors before changing it.' : ''}`,
+      nextAction: declaredWrong ? `Mitigate: ${fixDeclaration(svc.name, declaredWrong)} (or undo the change that wrote it); the pods need no restart.` : `Mitigate: point ${repoint ?? ''} (or undo the change that wrote it); the pods need no restart.`,
+      fix: declaredWrong ? fixDeclaration(svc.name, declaredWrong) : `point ${repoint ?? ''}`,
       ...(onset ? { onset } : {}),
       confirmCommands: [
         formatKubectl(ev.target, `get service ${svc.name} -o jsonpath='{.spec.ports}'`),

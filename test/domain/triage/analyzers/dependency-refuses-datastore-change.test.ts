@@ -242,3 +242,44 @@ describe('writes refused "not primary" through a connection string a ConfigMap h
     expect(f?.title).not.toMatch(/directConnection/);
   });
 });
+
+describe('writes refused "not primary" through a literal connection string with directConnection=true', () => {
+  const refused = '{"level":"error","error":{"name":"MongoServerError","message":"not primary","code":10107,"codeName":"NotWritablePrimary"},"msg":"could not save shipment"}';
+  const env: EnvVarEvidence[] = [{ name: 'SHIPMENTS_MONGO_URL', value: 'mongodb://svc_user:hunter2@shipdb-2.shipdb.payments.svc.cluster.local:27017/shipments?directConnection=true&w=majority' }];
+  const member = (n: number) => `shipdb-${n}.shipdb.payments.svc.cluster.local:27017`;
+  const server = (hash: string): DependencyPodEvidence => ({
+    service: 'shipdb',
+    pod: pod(7, { name: 'shipdb-2', labels: { app: 'shipdb' }, revisionHash: hash, ownerWorkload: { kind: 'StatefulSet', name: 'shipdb' }, containers: [container({ name: 'mongo', image: 'docker.io/library/mongo:6.0.19' })] }),
+    logs: [{ pod: 'shipdb-2', container: 'mongo', previous: false, lines: [
+      `{"t":{"$date":"2026-11-21T02:10:00.000+00:00"},"s":"I","c":"REPL","id":21358,"msg":"Replica set state transition","attr":{"newState":"SECONDARY","oldState":"RECOVERING"}}`,
+      `{"t":{"$date":"2026-11-21T02:10:05.000+00:00"},"s":"I","c":"REPL","id":21401,"msg":"Member is in new state","attr":{"hostAndPort":"${member(0)}","newState":"PRIMARY"}}`,
+    ] }],
+  });
+  const revision = (n: number, name: string, ago: number, tag: string) => ({ revision: n, name, hash: name, createdAt: minutesAgo(ago), containers: [{ name: 'mongo', image: `docker.io/library/mongo:${tag}`, env: [], envFrom: [], resources: { requests: {}, limits: {} } }] });
+
+  function pinnedEvidence(d: DependencyPodEvidence): TriageEvidence {
+    const ev = scenario(env, [refused, refused], d);
+    return { ...ev, endpointSlices: [{ name: 'shipdb-abcde', service: 'shipdb', ports: [{ name: 'mongo', port: 27017, protocol: 'TCP' }], endpoints: [0, 1, 2].map((i) => ({ addresses: [`10.2.0.${i + 10}`], podName: `shipdb-${i}`, ready: true })) }] } as TriageEvidence;
+  }
+
+  it('names directConnection=true, the member it pins, the primary that member names now, and the seed list as the fix', () => {
+    const [f] = analyzeDependencyRefusals(pinnedEvidence(server('shipdb-6b8f')));
+    expect(f?.title).toMatch(/^MongoDB shipdb refuses writes: the client is pinned to shipdb-2 by directConnection=true, now a secondary \(the primary is shipdb-0\)/);
+    expect(f?.likelyCause).toMatch(/SHIPMENTS_MONGO_URL connects with directConnection=true to shipdb-2 only/);
+    expect(f?.fix).toMatch(/replica-set seed list in SHIPMENTS_MONGO_URL/);
+    expect(f?.fix).not.toMatch(/Sentinel/);
+    const said = f?.evidence.join('\n') ?? '';
+    expect(said).toMatch(/SHIPMENTS_MONGO_URL: mongodb:\/\/svc_user:\*\*\*@shipdb-2/);
+    expect(said).not.toMatch(/hunter2/);
+  });
+
+  it('asks for the member\'s StatefulSet revisions and dates the failover by its rollout', () => {
+    const d = server('shipdb-6b8f');
+    expect(listServerRolloutReads(pinnedEvidence(d), [d])).toEqual([{ service: 'shipdb', pod: 'shipdb-2', statefulSet: 'shipdb', revisionHash: 'shipdb-6b8f' }]);
+    const rolled: DependencyPodEvidence = { ...d, rollout: { statefulSet: 'shipdb', current: revision(5, 'shipdb-6b8f', 47, '6.0.19'), previous: revision(4, 'shipdb-1c2d', 60 * 24 * 60, '6.0.18') } };
+    const [f] = analyzeDependencyRefusals(pinnedEvidence(rolled));
+    expect(f?.title).toMatch(/since StatefulSet shipdb rolled to revision 5 47m ago \(mongo image 6\.0\.18 → 6\.0\.19\)/);
+    expect(f?.datesChange).toBe(true);
+    expect(f?.outsideWorkload).toMatch(/StatefulSet shipdb/);
+  });
+});

@@ -59,4 +59,35 @@ describe('analyzeServicePortProtocols', () => {
       { name: 'https', port: 443, targetPort: 'http', protocol: 'TCP' },
     ], [BOGUS]))).toEqual([]);
   });
+
+  describe('under a mesh, where the Service port declares the protocol its sidecars speak', () => {
+    /** A gRPC-only app with an Istio (or Linkerd) sidecar that declares its own metrics port. */
+    function meshed(ports: ServicePortEvidence[], proxy: { name: string; image: string; port: string }): TriageEvidence {
+      const ev = healthyScenario();
+      const app = container({ ports: [{ name: 'grpc-api', containerPort: 7070, protocol: 'TCP' }] });
+      const sidecar = container({ name: proxy.name, image: proxy.image, ports: [{ name: proxy.port, containerPort: 15090, protocol: 'TCP' }] });
+      ev.workload = workload({ templateContainers: [app, sidecar] });
+      ev.pods = ev.pods.map((p) => ({ ...p, containers: [app, sidecar] }));
+      ev.services[0] = service({ ports });
+      ev.logs = [0, 1].map((i) => ({ pod: podName(REV6.hash, i), container: 'app', previous: false, lines: [BOGUS] }));
+      ev.namespaceObjects = [{ kind: 'Service', name: APP, createdAt: minutesAgo(90 * 24 * 60), changedAt: minutesAgo(41) }];
+      return ev;
+    }
+    const istio = { name: 'istio-proxy', image: 'docker.io/istio/proxyv2:1.22.4', port: 'http-envoy-prom' };
+
+    it('says the port name makes the sidecars speak HTTP/1.1 to the gRPC server, and renames the port rather than repointing it at the sidecar', () => {
+      const [f] = analyzeServicePortProtocols(meshed([{ name: 'http-rpc', port: 7070, targetPort: 'grpc-api', protocol: 'TCP' }], istio));
+      expect(f?.title).toMatch(/^Service payment-service port 7070 "http-rpc" declares HTTP to the Istio sidecars but targets the gRPC server "grpc-api" \(7070\): the sidecars speak HTTP\/1\.1 to it/);
+      expect(f?.likelyCause).toMatch(/name's prefix/);
+      expect(f?.fix).toBe('rename Service payment-service port 7070 from "http-rpc" to "grpc-api" (or any grpc-… name), or set its appProtocol to grpc');
+      expect(`${f?.fix} ${f?.nextAction}`).not.toMatch(/envoy|targetPort/);
+      expect(f?.onset).toBe(minutesAgo(41));
+    });
+
+    it('says appProtocol when that is what declares it, and names Linkerd\'s proxy', () => {
+      const [f] = analyzeServicePortProtocols(meshed([{ name: 'rpc', port: 7070, targetPort: 7070, protocol: 'TCP', appProtocol: 'http' }], { name: 'linkerd-proxy', image: 'cr.l5d.io/linkerd/proxy:edge-24.9.2', port: 'linkerd-admin' }));
+      expect(f?.title).toMatch(/\(appProtocol http\) declares HTTP to the Linkerd sidecars/);
+      expect(f?.fix).toBe('set Service payment-service port 7070 appProtocol to grpc');
+    });
+  });
 });
