@@ -89,8 +89,9 @@ import { findGrpcProbeOnTls, fixFor } from '../grpc-probe-tls.js';
 import { listProbeEvents, resolveProbePort } from '../probe-failures.js';
 import { explainHostKeyChanged, findHostKeyRefusal } from '../host-key-changed.js';
 import { findDataClaim, findStoreDataVersion, tellStoreDataVersion } from '../store-data-version.js';
+import { findBusyExecutable, tellBusyExecutable } from '../busy-executable.js';
 
-export type ExitClass = 'bad-interpreter' | 'missing-library' | 'not-found' | 'not-executable' | 'wrong-arch' | 'start-failed' | 'illegal-instruction' | 'segfault' | 'abort' | 'app-error';
+export type ExitClass = 'busy-executable' | 'bad-interpreter' | 'missing-library' | 'not-found' | 'not-executable' | 'wrong-arch' | 'start-failed' | 'illegal-instruction' | 'segfault' | 'abort' | 'app-error';
 
 export interface ExitHit {
   ref: ContainerRef;
@@ -173,6 +174,16 @@ const interpreter: Reader = ({ ev, first, lines }) => {
   const told = describeBadInterpreter(bad, base);
   const said = base && `image base: ${base.name} (${base.libc === 'none' ? 'no dynamic loader, no libc, no shell' : 'musl libc, not glibc'})`;
   return { title: `: ${told.clause}`, cause: told.cause, fix: told.fix, evidence: said ? [said] : [] };
+};
+
+/** An executable exec'd while something writes it (ETXTBSY): the container of the pod that copies it over in place. */
+const busyExecutable: Reader = (c) => {
+  if (c.first.cls !== 'busy-executable') return undefined;
+  const { pod, container } = c.first.ref;
+  const found = findBusyExecutable({ ...(c.first.term.message ? { message: c.first.term.message } : {}), lines: c.lines, container, pod, logsOf: (name) => findLog(c.ev, pod.name, name)?.lines ?? [] });
+  if (found === undefined) return undefined;
+  const { evidence, ...told } = tellBusyExecutable(found, container.name);
+  return { ...told, evidence, decisive: condenseRuntimeMessage(found.line) ?? found.line, sure: true };
 };
 
 /** The dynamic loader stopping the binary: the libraries (or symbols) it could not find, and its own line over the symbols it lists after. */
@@ -875,7 +886,7 @@ const storeDataVersion: Reader = (c) => {
 };
 
 /** Read before the deciding line is known: what stops the start, then what the log and the runtime say. */
-const BEFORE_THE_LINE: readonly Reader[] = [nodeReboot, interpreter, loaderFailure, kestrelCertificate, errexitStop, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, unreadWebIdentity, metadataService, nodeIdentity, cudaDriver, illegalInstruction, removedApi, staleToken, leaseLoss, migrationChecksum, failedMigrationRow, classVersion, jvmOption, securityManager, strongEncapsulation, hadoopScheme, psychSafeLoad, numpyAbi, enginePlatform, libraryMajor, kafkaNoOffset, keystoreType, fatalRejection, poisonMessage, grpcProbeOnTls, codeDefect, etcdRejoin, beanCycle, notNullViolation, serverVersionRequirement, stalePidFile, crashRecoveryUpgrade, volumeFilesystemError, corruptStateFile, railsCredentials, grantRefusal, hostKeyChanged, storeDataVersion];
+const BEFORE_THE_LINE: readonly Reader[] = [nodeReboot, busyExecutable, interpreter, loaderFailure, kestrelCertificate, errexitStop, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, unreadWebIdentity, metadataService, nodeIdentity, cudaDriver, illegalInstruction, removedApi, staleToken, leaseLoss, migrationChecksum, failedMigrationRow, classVersion, jvmOption, securityManager, strongEncapsulation, hadoopScheme, psychSafeLoad, numpyAbi, enginePlatform, libraryMajor, kafkaNoOffset, keystoreType, fatalRejection, poisonMessage, grpcProbeOnTls, codeDefect, etcdRejoin, beanCycle, notNullViolation, serverVersionRequirement, stalePidFile, crashRecoveryUpgrade, volumeFilesystemError, corruptStateFile, railsCredentials, grantRefusal, hostKeyChanged, storeDataVersion];
 
 /** Read from the deciding line and the log around it. */
 const FROM_THE_LINE: readonly Reader[] = [portClash, absentDownwardKey, envFromPrefix, renamedEnvKey, yamlBoolean, unparsedValue, storePassword, rbacForbidden, keyFileMode, securityRefusal, rootSquash, volumeOwner, foreignClusterData, serverNamesHash, pgPrivilege, failedMigration];
