@@ -90,6 +90,7 @@ import { listProbeEvents, resolveProbePort } from '../probe-failures.js';
 import { explainHostKeyChanged, findHostKeyRefusal } from '../host-key-changed.js';
 import { findDataClaim, findStoreDataVersion, tellStoreDataVersion } from '../store-data-version.js';
 import { findBusyExecutable, tellBusyExecutable } from '../busy-executable.js';
+import { findPreloadedAllocator, tellPreloadedAllocator } from '../preloaded-allocator.js';
 
 export type ExitClass = 'busy-executable' | 'bad-interpreter' | 'missing-library' | 'not-found' | 'not-executable' | 'wrong-arch' | 'start-failed' | 'illegal-instruction' | 'segfault' | 'abort' | 'app-error';
 
@@ -184,6 +185,16 @@ const busyExecutable: Reader = (c) => {
   if (found === undefined) return undefined;
   const { evidence, ...told } = tellBusyExecutable(found, container.name);
   return { ...told, evidence, decisive: condenseRuntimeMessage(found.line) ?? found.line, sure: true };
+};
+
+/** An abort or segfault under LD_PRELOAD (a replacement allocator): the preload, not the line the runtime died with, is the mechanism. */
+const preloadedAllocator: Reader = (c) => {
+  if (c.first.cls !== 'abort' && c.first.cls !== 'segfault') return undefined;
+  const { pod, container } = c.first.ref;
+  const found = findPreloadedAllocator({ env: container.env, lines: c.lines, revisions: c.ev.revisions, revisionHash: pod.revisionHash, container: container.name });
+  if (found === undefined) return undefined;
+  const { evidence, ...told } = tellPreloadedAllocator(found, container.name);
+  return { ...told, evidence, ...(found.line ? { decisive: found.line } : {}), sure: true };
 };
 
 /** The dynamic loader stopping the binary: the libraries (or symbols) it could not find, and its own line over the symbols it lists after. */
@@ -886,7 +897,7 @@ const storeDataVersion: Reader = (c) => {
 };
 
 /** Read before the deciding line is known: what stops the start, then what the log and the runtime say. */
-const BEFORE_THE_LINE: readonly Reader[] = [nodeReboot, busyExecutable, interpreter, loaderFailure, kestrelCertificate, errexitStop, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, unreadWebIdentity, metadataService, nodeIdentity, cudaDriver, illegalInstruction, removedApi, staleToken, leaseLoss, migrationChecksum, failedMigrationRow, classVersion, jvmOption, securityManager, strongEncapsulation, hadoopScheme, psychSafeLoad, numpyAbi, enginePlatform, libraryMajor, kafkaNoOffset, keystoreType, fatalRejection, poisonMessage, grpcProbeOnTls, codeDefect, etcdRejoin, beanCycle, notNullViolation, serverVersionRequirement, stalePidFile, crashRecoveryUpgrade, volumeFilesystemError, corruptStateFile, railsCredentials, grantRefusal, hostKeyChanged, storeDataVersion];
+const BEFORE_THE_LINE: readonly Reader[] = [nodeReboot, busyExecutable, interpreter, loaderFailure, kestrelCertificate, preloadedAllocator, errexitStop, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, unreadWebIdentity, metadataService, nodeIdentity, cudaDriver, illegalInstruction, removedApi, staleToken, leaseLoss, migrationChecksum, failedMigrationRow, classVersion, jvmOption, securityManager, strongEncapsulation, hadoopScheme, psychSafeLoad, numpyAbi, enginePlatform, libraryMajor, kafkaNoOffset, keystoreType, fatalRejection, poisonMessage, grpcProbeOnTls, codeDefect, etcdRejoin, beanCycle, notNullViolation, serverVersionRequirement, stalePidFile, crashRecoveryUpgrade, volumeFilesystemError, corruptStateFile, railsCredentials, grantRefusal, hostKeyChanged, storeDataVersion];
 
 /** Read from the deciding line and the log around it. */
 const FROM_THE_LINE: readonly Reader[] = [portClash, absentDownwardKey, envFromPrefix, renamedEnvKey, yamlBoolean, unparsedValue, storePassword, rbacForbidden, keyFileMode, securityRefusal, rootSquash, volumeOwner, foreignClusterData, serverNamesHash, pgPrivilege, failedMigration];
