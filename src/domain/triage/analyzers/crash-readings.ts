@@ -91,6 +91,7 @@ import { explainHostKeyChanged, findHostKeyRefusal } from '../host-key-changed.j
 import { findDataClaim, findStoreDataVersion, tellStoreDataVersion } from '../store-data-version.js';
 import { findBusyExecutable, tellBusyExecutable } from '../busy-executable.js';
 import { findPreloadedAllocator, tellPreloadedAllocator } from '../preloaded-allocator.js';
+import { findRemovedStdlibModule, tellRemovedStdlibModule } from '../removed-stdlib-module.js';
 
 export type ExitClass = 'busy-executable' | 'bad-interpreter' | 'missing-library' | 'not-found' | 'not-executable' | 'wrong-arch' | 'start-failed' | 'illegal-instruction' | 'segfault' | 'abort' | 'app-error';
 
@@ -446,6 +447,14 @@ const numpyAbi: Reader = (c) => {
   const { container, pod } = c.first.ref;
   const found = findNumpyAbiBreak({ lines: c.lines, revisions: c.ev.revisions, revisionHash: pod.revisionHash, container: container.name });
   return found && { ...tellNumpyAbiBreak(found), decisive: found.line, sure: true };
+};
+
+/** A module the standard library used to ship, removed by the newer Python the image now runs (distutils in 3.12). */
+const removedStdlib: Reader = (c) => {
+  const found = isAppError(c) ? findRemovedStdlibModule(c.lines) : undefined;
+  if (found === undefined) return undefined;
+  const { evidence, ...told } = tellRemovedStdlibModule(found);
+  return { ...told, evidence, decisive: found.line, sure: true };
 };
 
 /** A client with a native engine per platform (Prisma) finding none for the image's: the base image moved under a client generated for another. */
@@ -897,7 +906,7 @@ const storeDataVersion: Reader = (c) => {
 };
 
 /** Read before the deciding line is known: what stops the start, then what the log and the runtime say. */
-const BEFORE_THE_LINE: readonly Reader[] = [nodeReboot, busyExecutable, interpreter, loaderFailure, kestrelCertificate, preloadedAllocator, errexitStop, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, unreadWebIdentity, metadataService, nodeIdentity, cudaDriver, illegalInstruction, removedApi, staleToken, leaseLoss, migrationChecksum, failedMigrationRow, classVersion, jvmOption, securityManager, strongEncapsulation, hadoopScheme, psychSafeLoad, numpyAbi, enginePlatform, libraryMajor, kafkaNoOffset, keystoreType, fatalRejection, poisonMessage, grpcProbeOnTls, codeDefect, etcdRejoin, beanCycle, notNullViolation, serverVersionRequirement, stalePidFile, crashRecoveryUpgrade, volumeFilesystemError, corruptStateFile, railsCredentials, grantRefusal, hostKeyChanged, storeDataVersion];
+const BEFORE_THE_LINE: readonly Reader[] = [nodeReboot, busyExecutable, interpreter, loaderFailure, kestrelCertificate, preloadedAllocator, errexitStop, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, unreadWebIdentity, metadataService, nodeIdentity, cudaDriver, illegalInstruction, removedApi, staleToken, leaseLoss, migrationChecksum, failedMigrationRow, classVersion, jvmOption, securityManager, strongEncapsulation, hadoopScheme, psychSafeLoad, removedStdlib, numpyAbi, enginePlatform, libraryMajor, kafkaNoOffset, keystoreType, fatalRejection, poisonMessage, grpcProbeOnTls, codeDefect, etcdRejoin, beanCycle, notNullViolation, serverVersionRequirement, stalePidFile, crashRecoveryUpgrade, volumeFilesystemError, corruptStateFile, railsCredentials, grantRefusal, hostKeyChanged, storeDataVersion];
 
 /** Read from the deciding line and the log around it. */
 const FROM_THE_LINE: readonly Reader[] = [portClash, absentDownwardKey, envFromPrefix, renamedEnvKey, yamlBoolean, unparsedValue, storePassword, rbacForbidden, keyFileMode, securityRefusal, rootSquash, volumeOwner, foreignClusterData, serverNamesHash, pgPrivilege, failedMigration];
