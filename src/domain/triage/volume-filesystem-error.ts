@@ -20,14 +20,18 @@ import { resolveVolume } from './volume-server.js';
 const CORRUPT = /\bStructure needs cleaning\b|\bEUCLEAN\b|\bEXT4-fs (?:\([\w.-]+\): )?error\b|\bXFS \([\w.-]+\):[^\n]*(?:metadata I\/O error|Corruption (?:detected|of in-memory data)|Internal error)|\bbad superblock\b/i;
 /** EIO: the block device (or the filesystem over it) failed the call; a disk's, when the path lies on one. */
 const IO_ERROR = /\bInput\/output error\b|\bEIO\b/;
+/** EROFS: the filesystem refuses writes; under a mount the spec does not make read-only, the kernel remounted it so (ext4 errors=remount-ro, an XFS shutdown). */
+const READ_ONLY = /\bRead-only file system\b(?!\?)|\bEROFS\b/i;
 /** Drivers of network and object-store file systems: their EIO is the server's or the link's, and there is no disk to repair. */
 const NETWORK_DRIVER = /nfs|efs|file\.csi|azurefile|smb|cifs|ceph ?fs|cephfs|fuse|s3|gcs|filestore|lustre|gluster|juicefs/i;
 
 export interface VolumeFilesystemError {
   /** The line that says the call failed. */
   line: string;
-  /** corrupt: the filesystem says so (EUCLEAN, ext4, XFS); io: an I/O error under the mount. */
-  kind: 'corrupt' | 'io';
+  /** corrupt: the filesystem says so (EUCLEAN, ext4, XFS); io: an I/O error under the mount; read-only: writes refused (EROFS) under a mount the spec leaves writable. */
+  kind: 'corrupt' | 'io' | 'read-only';
+  /** The node the first failing pod runs on: its kernel log says why the filesystem went read-only. */
+  node?: string;
   /** The path the log names under the mount; absent when the claim is the only one the container mounts. */
   path?: string;
   mountPath: string;
@@ -44,13 +48,15 @@ export interface VolumeFilesystemError {
 }
 
 /** The claim-backed mount the failing line (or its neighbours, or the log) names; else the container's only claim, for a corruption error. */
-function findMount(tail: readonly string[], i: number, kind: 'corrupt' | 'io', container: ContainerSpecEvidence, pod: PodEvidence): { path?: string; volume: VolumeEvidence; mountPath: string } | undefined {
+function findMount(tail: readonly string[], i: number, kind: VolumeFilesystemError['kind'], container: ContainerSpecEvidence, pod: PodEvidence): { path?: string; volume: VolumeEvidence; mountPath: string } | undefined {
   const onClaim = (path: string) => {
     const held = findHolder(path, container, pod);
     return held?.volume.source === 'pvc' && held.volume.ref !== undefined ? held : undefined;
   };
   const near = tail.slice(Math.max(0, i - 3), i + 3).flatMap(pathsIn);
-  const path = near.find((p) => onClaim(p) !== undefined) ?? tail.flatMap(pathsIn).find((p) => onClaim(p) !== undefined);
+  // A write refused with a relative path (a lock file in the data directory) names its directory in the env (a DATA_DIR, PGDATA).
+  const envPaths = kind === 'read-only' ? (container.env ?? []).flatMap((e) => ('value' in e && e.value.startsWith('/') ? [e.value] : [])) : [];
+  const path = near.find((p) => onClaim(p) !== undefined) ?? tail.flatMap(pathsIn).find((p) => onClaim(p) !== undefined) ?? envPaths.find((p) => onClaim(p) !== undefined);
   if (path !== undefined) return { path, ...(onClaim(path) as NonNullable<ReturnType<typeof onClaim>>) };
   if (kind !== 'corrupt') return undefined;
   // EUCLEAN names no path in many runtimes' messages: the one claim the container mounts is the only disk it can be.
@@ -72,10 +78,12 @@ export function findVolumeFilesystemError(ev: TriageEvidence, input: { lines: re
   const tail = input.lines.slice(-80).map((l) => l.trim());
   for (let i = tail.length - 1; i >= 0; i--) {
     const line = tail[i] ?? '';
-    const kind = CORRUPT.test(line) ? 'corrupt' : IO_ERROR.test(line) ? 'io' : undefined;
+    const kind = CORRUPT.test(line) ? 'corrupt' : IO_ERROR.test(line) ? 'io' : READ_ONLY.test(line) ? 'read-only' : undefined;
     if (kind === undefined) continue;
     const mount = findMount(tail, i, kind, input.container, pod);
     if (mount === undefined) continue;
+    // A mount the spec makes read-only (or a claim that can only be read) refuses writes by design: that is the spec's story.
+    if (kind === 'read-only' && ((input.container.volumeMounts ?? []).some((m) => m.name === mount.volume.name && m.readOnly === true) || ev.pvcs.some((c) => c.name === mount.volume.ref && (c.accessModes ?? []).every((a) => a === 'ReadOnlyMany') && (c.accessModes ?? []).length > 0))) return undefined;
     const claims = input.pods.flatMap((p) => {
       const own = (p.volumes ?? []).find((v) => v.name === mount.volume.name && v.source === 'pvc');
       if (own?.ref === undefined) return [];
@@ -83,6 +91,7 @@ export function findVolumeFilesystemError(ev: TriageEvidence, input: { lines: re
       return [{ pod: p.name, claim: own.ref, ...(pv ? { pv } : {}) }];
     });
     if (claims.length === 0 || claims.some((c) => c.pv?.nfs !== undefined || NETWORK_DRIVER.test(c.pv?.driver ?? ''))) return undefined;
+    if (kind === 'read-only' && claims.some((c) => (c.pv?.mountOptions ?? []).includes('ro'))) return undefined;
     const before = input.onset ?? ev.collectedAt;
     const down = findNodeDown(ev, input.pods, before);
     const notReady = down?.reason === 'Rebooted'
@@ -93,6 +102,7 @@ export function findVolumeFilesystemError(ev: TriageEvidence, input: { lines: re
     return {
       line,
       kind,
+      ...(pod.nodeName !== undefined ? { node: pod.nodeName } : {}),
       ...(mount.path !== undefined ? { path: mount.path } : {}),
       mountPath: mount.mountPath,
       volume: mount.volume.name,
@@ -126,6 +136,7 @@ export function tellVolumeFilesystemError(f: VolumeFilesystemError, container: s
     f.down.reason === 'Rebooted' ? `Rebooted with a new boot id ${formatAgo(f.down.firstSeen, now)}` : `NodeNotReady ${formatAgo(f.down.firstSeen, now)}`,
   ].filter((s) => s !== undefined).join(', then ');
   const since = f.down === undefined ? '' : `, since its node ${node} went down${f.down.reason === 'Rebooted' ? ' and rebooted' : ''} uncleanly ${formatAgo((f.notReady ?? f.down).firstSeen, now)}`;
+  if (f.kind === 'read-only') return tellReadOnly(f, container, claimList, where, pods, pvs, since);
   const what = f.kind === 'corrupt' ? 'is corrupt' : 'fails with I/O errors';
   const repair = repairOf(f.claims);
   const peers = f.healthy.length > 0 ? ` The other replicas (${f.healthy.slice(0, 3).join(', ')}) run on their own claims and are not affected.` : '';
@@ -140,6 +151,25 @@ export function tellVolumeFilesystemError(f: VolumeFilesystemError, container: s
       ...pvs,
       ...(f.down ? [`node/${node}: ${f.down.reason}: ${f.down.message}`, ...(f.notReady ? [`node/${node}: ${f.notReady.reason}: ${f.notReady.message}`] : [])] : []),
     ],
+    ...(f.down ? { datesChange: true as const } : {}),
+  };
+}
+
+/**
+ * Writes refused under a mount nothing in the spec makes read-only: the kernel remounted the
+ * filesystem read-only after I/O or filesystem errors. The same mount stays read-only across
+ * container restarts; the node's kernel log says why, and a fresh attach (after a check) clears it.
+ */
+function tellReadOnly(f: VolumeFilesystemError, container: string, claimList: string, where: string, pods: string, pvs: string[], since: string): { title: string; cause: string; action: string; fix: string; evidence: string[]; datesChange?: true } {
+  const node = f.node ?? f.down?.object.name;
+  const onNode = node !== undefined ? ` of node ${node}` : '';
+  const repair = repairOf(f.claims);
+  return {
+    title: `: the filesystem on ${claimList} (mounted at ${f.mountPath}${f.claims.length <= 2 ? ` in ${pods}` : ''}) went read-only, though nothing in the spec mounts it read-only: the kernel remounts a filesystem so after I/O errors${since}`,
+    cause: `${container} fails at every start writing to its persistent volume ("${f.line.length > 120 ? `${f.line.slice(0, 117)}…` : f.line}"): ${where}. Neither the container's mount nor the claim is read-only in the spec, so the filesystem itself went read-only: the kernel remounts ext4 read-only (errors=remount-ro) and shuts XFS down when the block device returns I/O errors or the filesystem finds damage — a failing, detached or throttled-to-death disk. A container restart keeps the same read-only mount, and a rollback changes nothing: nothing in the workload changed.`,
+    action: `Check the kernel log${onNode} (journalctl -k or dmesg: "EXT4-fs error", "I/O error", "Remounting filesystem read-only") and the volume's health at the cloud provider; snapshot it. Then delete ${pods} (cordon${node !== undefined ? ` ${node}` : ' the node'} first to move it) so the volume is detached and mounted afresh, running ${repair} on it first if the kernel logged filesystem errors. Do not roll back.`,
+    fix: `check the node's kernel log and the disk behind ${claimList}, repair it (${repair}) if the kernel logged errors, then move the pod so the volume is mounted read-write again`,
+    evidence: [where, ...pvs, ...(node !== undefined ? [`${pods} runs on node ${node}: its kernel log says why the filesystem went read-only`] : [])],
     ...(f.down ? { datesChange: true as const } : {}),
   };
 }

@@ -92,4 +92,21 @@ describe('a replica dying on a filesystem error of its own claim', () => {
     const missing = buildTriageReport(evidence(['ERROR open /var/lib/ledger/journal/000412.seg: no such file or directory', 'fatal: shutting down'], true), times);
     expect(missing.headline).not.toMatch(/filesystem on claim|corrupt/);
   });
+
+  it('reads writes refused read-only under a claim the spec mounts writable as the kernel\'s remount, with the node\'s kernel log to check, never a rollback', () => {
+    const erofs = ['INFO replaying journal', "OSError: [Errno 30] Read-only file system: '/var/lib/ledger/journal/000413.seg'", 'fatal: shutting down'];
+    const r = buildTriageReport(evidence(erofs, false), times);
+    expect(r.headline).toContain('the filesystem on claim data-ledger-2 (mounted at /var/lib/ledger in ledger-2) went read-only');
+    expect(r.headline).toMatch(/kernel/);
+    expect(r.headline).not.toMatch(/roll ?back|permission|fsGroup|no space|expand/i);
+    const exit = r.findings.find((f) => f.kind === 'exit-code');
+    expect(exit?.nextAction).toContain(`Check the kernel log of node ${NODE_C}`);
+    expect(exit?.nextAction).toMatch(/cordon/);
+    // A mount the spec makes read-only refuses writes by design; a read-only root file system is not the claim's.
+    const ro = evidence(erofs, false);
+    const roPods = ro.pods.map((p) => ({ ...p, containers: p.containers.map((c) => ({ ...c, volumeMounts: [{ ...MOUNTS[0]!, readOnly: true }] })) }));
+    expect(buildTriageReport({ ...ro, pods: roPods }, times).headline).not.toMatch(/went read-only/);
+    const root = buildTriageReport(evidence(["OSError: [Errno 30] Read-only file system: '/tmp/cache.bin'", 'fatal: shutting down'], false), times);
+    expect(root.headline).not.toMatch(/went read-only/);
+  });
 });

@@ -91,8 +91,11 @@ import { findGrpcProbeOnTls, fixFor } from '../grpc-probe-tls.js';
 import { listProbeEvents, resolveProbePort } from '../probe-failures.js';
 import { explainHostKeyChanged, findHostKeyRefusal } from '../host-key-changed.js';
 import { findDataClaim, findStoreDataVersion, tellStoreDataVersion } from '../store-data-version.js';
+import { findBusyExecutable, tellBusyExecutable } from '../busy-executable.js';
+import { findPreloadedAllocator, tellPreloadedAllocator } from '../preloaded-allocator.js';
+import { findRemovedStdlibModule, tellRemovedStdlibModule } from '../removed-stdlib-module.js';
 
-export type ExitClass = 'bad-interpreter' | 'missing-library' | 'not-found' | 'not-executable' | 'wrong-arch' | 'start-failed' | 'illegal-instruction' | 'segfault' | 'abort' | 'app-error';
+export type ExitClass = 'busy-executable' | 'bad-interpreter' | 'missing-library' | 'not-found' | 'not-executable' | 'wrong-arch' | 'start-failed' | 'illegal-instruction' | 'segfault' | 'abort' | 'app-error';
 
 export interface ExitHit {
   ref: ContainerRef;
@@ -175,6 +178,26 @@ const interpreter: Reader = ({ ev, first, lines }) => {
   const told = describeBadInterpreter(bad, base);
   const said = base && `image base: ${base.name} (${base.libc === 'none' ? 'no dynamic loader, no libc, no shell' : 'musl libc, not glibc'})`;
   return { title: `: ${told.clause}`, cause: told.cause, fix: told.fix, evidence: said ? [said] : [] };
+};
+
+/** An executable exec'd while something writes it (ETXTBSY): the container of the pod that copies it over in place. */
+const busyExecutable: Reader = (c) => {
+  if (c.first.cls !== 'busy-executable') return undefined;
+  const { pod, container } = c.first.ref;
+  const found = findBusyExecutable({ ...(c.first.term.message ? { message: c.first.term.message } : {}), lines: c.lines, container, pod, logsOf: (name) => findLog(c.ev, pod.name, name)?.lines ?? [] });
+  if (found === undefined) return undefined;
+  const { evidence, ...told } = tellBusyExecutable(found, container.name);
+  return { ...told, evidence, decisive: condenseRuntimeMessage(found.line) ?? found.line, sure: true };
+};
+
+/** An abort or segfault under LD_PRELOAD (a replacement allocator): the preload, not the line the runtime died with, is the mechanism. */
+const preloadedAllocator: Reader = (c) => {
+  if (c.first.cls !== 'abort' && c.first.cls !== 'segfault') return undefined;
+  const { pod, container } = c.first.ref;
+  const found = findPreloadedAllocator({ env: container.env, lines: c.lines, revisions: c.ev.revisions, revisionHash: pod.revisionHash, container: container.name });
+  if (found === undefined) return undefined;
+  const { evidence, ...told } = tellPreloadedAllocator(found, container.name);
+  return { ...told, evidence, ...(found.line ? { decisive: found.line } : {}), sure: true };
 };
 
 /** The dynamic loader stopping the binary: the libraries (or symbols) it could not find, and its own line over the symbols it lists after. */
@@ -426,6 +449,14 @@ const numpyAbi: Reader = (c) => {
   const { container, pod } = c.first.ref;
   const found = findNumpyAbiBreak({ lines: c.lines, revisions: c.ev.revisions, revisionHash: pod.revisionHash, container: container.name });
   return found && { ...tellNumpyAbiBreak(found), decisive: found.line, sure: true };
+};
+
+/** A module the standard library used to ship, removed by the newer Python the image now runs (distutils in 3.12). */
+const removedStdlib: Reader = (c) => {
+  const found = isAppError(c) ? findRemovedStdlibModule(c.lines) : undefined;
+  if (found === undefined) return undefined;
+  const { evidence, ...told } = tellRemovedStdlibModule(found);
+  return { ...told, evidence, decisive: found.line, sure: true };
 };
 
 /** A client with a native engine per platform (Prisma) finding none for the image's: the base image moved under a client generated for another. */
@@ -890,7 +921,7 @@ const storeDataVersion: Reader = (c) => {
 };
 
 /** Read before the deciding line is known: what stops the start, then what the log and the runtime say. */
-const BEFORE_THE_LINE: readonly Reader[] = [nodeReboot, interpreter, loaderFailure, kestrelCertificate, errexitStop, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, unreadWebIdentity, metadataService, nodeIdentity, cudaDriver, illegalInstruction, removedApi, staleToken, leaseLoss, migrationChecksum, failedMigrationRow, classVersion, jvmOption, securityManager, strongEncapsulation, hadoopScheme, psychSafeLoad, numpyAbi, enginePlatform, libraryMajor, kafkaNoOffset, inequivalentDeclare, keystoreType, fatalRejection, poisonMessage, grpcProbeOnTls, codeDefect, etcdRejoin, beanCycle, notNullViolation, serverVersionRequirement, stalePidFile, crashRecoveryUpgrade, volumeFilesystemError, corruptStateFile, railsCredentials, grantRefusal, hostKeyChanged, storeDataVersion];
+const BEFORE_THE_LINE: readonly Reader[] = [nodeReboot, busyExecutable, interpreter, loaderFailure, kestrelCertificate, preloadedAllocator, errexitStop, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, unreadWebIdentity, metadataService, nodeIdentity, cudaDriver, illegalInstruction, removedApi, staleToken, leaseLoss, migrationChecksum, failedMigrationRow, classVersion, jvmOption, securityManager, strongEncapsulation, hadoopScheme, psychSafeLoad, removedStdlib, numpyAbi, enginePlatform, libraryMajor, kafkaNoOffset, inequivalentDeclare, keystoreType, fatalRejection, poisonMessage, grpcProbeOnTls, codeDefect, etcdRejoin, beanCycle, notNullViolation, serverVersionRequirement, stalePidFile, crashRecoveryUpgrade, volumeFilesystemError, corruptStateFile, railsCredentials, grantRefusal, hostKeyChanged, storeDataVersion];
 
 /** Read from the deciding line and the log around it. */
 const FROM_THE_LINE: readonly Reader[] = [portClash, absentDownwardKey, envFromPrefix, renamedEnvKey, yamlBoolean, unparsedValue, storePassword, rbacForbidden, keyFileMode, mountFileMode, securityRefusal, rootSquash, volumeOwner, foreignClusterData, serverNamesHash, pgPrivilege, failedMigration];

@@ -1,6 +1,7 @@
 import type { TerminatedStateEvidence, TriageEvidence } from '../evidence.js';
 import { RATE_LIMITED } from '../rate-limited-calls.js';
 import { findBadInterpreter, findBadInterpreterInLog } from '../bad-interpreter.js';
+import { TEXT_FILE_BUSY } from '../busy-executable.js';
 import { findLog, pickErrorLines } from '../evidence-lookup.js';
 import type { Confidence, Finding } from '../finding.js';
 import { describePodCommand, formatKubectl, formatWorkloadRef, previousLogsCommand } from '../kubectl-command.js';
@@ -27,6 +28,8 @@ export function classifyExit(term: TerminatedStateEvidence, logText = ''): ExitC
   const msg = `${term.message ?? ''}\n${logText}`;
   const startFailed = term.reason === 'StartError' || term.reason === 'ContainerCannotRun' || term.exitCode === 128;
   if (/exec format error/i.test(msg)) return 'wrong-arch';
+  // ETXTBSY: the file is being written as it is exec'd; its mode is fine, whatever exit code the start gave.
+  if (TEXT_FILE_BUSY.test(term.message ?? '') || (!HANDLED_ELSEWHERE.has(term.exitCode) && TEXT_FILE_BUSY.test(logText))) return 'busy-executable';
   if ((startFailed && findBadInterpreter(term.message)) || findBadInterpreterInLog(logText.split('\n'))) return 'bad-interpreter';
   if (term.exitCode === 127 && findLoaderFailure(msg.split('\n'))) return 'missing-library';
   if (term.exitCode === 127 || (startFailed && /not found|no such file/i.test(term.message ?? ''))) return 'not-found';
@@ -49,6 +52,13 @@ interface ExitText {
 }
 
 const TEXT: Record<ExitClass, ExitText> = {
+  'busy-executable': {
+    title: (c, code, share) => `${c} cannot start: text file busy (exit ${code}) on ${share}`,
+    cause: 'The kernel refuses to exec a file some process still holds open for writing (ETXTBSY, "text file busy"): the executable is being written as the container starts, by a copy into a shared volume or something that rewrites it in place. The file\'s mode is not the problem.',
+    action: 'Find what writes the executable as the container starts; make it write a temporary file and rename it into place (rename is atomic), or copy it once in an init container that completes before the start.',
+    fix: 'write the executable to a temporary file and rename it into place (or copy it once in an init container)',
+    confidence: 'high',
+  },
   'bad-interpreter': {
     title: (c, code, share) => `${c} cannot start: its entrypoint's interpreter cannot be found (exit ${code}) on ${share}`,
     cause: 'The entrypoint is in the image, but the interpreter its first line names is not: a shebang with CRLF line endings or a shell the image lacks.',

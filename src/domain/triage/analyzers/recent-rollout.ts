@@ -10,6 +10,10 @@ import { pausedAction } from '../verdict/controller-hold.js';
 import { readRolloutHold } from '../rollout-control.js';
 import { describeRollback, findRollback } from '../revision-rollback.js';
 import { findDownwardLimitRemoval } from '../downward-unset-limit.js';
+import { clipMiddle } from '../collapse-events.js';
+
+/** A change quoted in a title is cut as the headline cuts it (a whole shell script is not a title); the evidence keeps the diff in full. */
+const CHANGE_MAX = 160;
 
 /** A revision created this long before the first failure is a suspect; older ones are not. */
 export const ROLLOUT_SUSPECT_MS = 2 * HOUR_MS;
@@ -117,7 +121,7 @@ export function analyzeRecentRollout(ev: TriageEvidence): Finding[] {
         : exonerated && split
           ? `Revision ${newest.revision} (rolled out ${formatAgo(rolledOut, ev.collectedAt)}) runs fine on ${healthyNew.length} pods; its failing pods are all on ${split.attribute} ${split.failing.join(', ')}: not the rollout`
         : `Revision ${newest.revision}${back} rolled out ${formatAgo(rolledOut, ev.collectedAt)}, ${formatSpan(Math.max(gap, 0))} before the failures began` +
-          (headline ? ` (${headline}${diff.length > 1 ? `, +${diff.length - 1} more change${diff.length > 2 ? 's' : ''}` : ''})` : ''),
+          (headline ? ` (${clipMiddle(headline, CHANGE_MAX)}${diff.length > 1 ? `, +${diff.length - 1} more change${diff.length > 2 ? 's' : ''}` : ''})` : ''),
       layer: 'rollout/change',
       severity: exonerated || firstInstall ? 'info' : confidence === 'low' ? 'warning' : severityForPods(ev, failingNew.length),
       confidence,

@@ -63,6 +63,11 @@ export function pickChange(mechanism: Finding | undefined, diff: readonly string
       // A port held by another container of the pod: that container's arrival (or its ports) is the lead.
       const holder = /held by container ([\w-]+)/.exec(text)?.[1];
       if (holder !== undefined) return l.startsWith(`container ${holder} `) || l.startsWith(`${holder} ports`);
+      // An executable another container of the pod writes as it is exec'd: that writer's arrival (or its own change) is the lead.
+      const writer = /being written by (?:sidecar |container )?([\w.-]+)/.exec(text)?.[1];
+      if (writer !== undefined && diff.some((x) => x.startsWith(`init container ${writer} `) || x.startsWith(`container ${writer} `) || x.startsWith(`init ${writer} `) || x.startsWith(`${writer} `))) {
+        return l.startsWith(`init container ${writer} `) || l.startsWith(`container ${writer} `) || l.startsWith(`init ${writer} `) || l.startsWith(`${writer} `);
+      }
       // A prefix the mechanism says renames a ConfigMap's variables: the line that set it, over an image bump.
       if (/envfrom adds prefix/.test(text) && diff.some((x) => / envfrom .* prefix:/i.test(x))) return / envfrom .* prefix:/.test(l);
       // A CPU limit the mechanism blames (a process too throttled to renew its lease): the line that cut it.
