@@ -16,7 +16,7 @@ export function nameRuntime(version: string | undefined): string | undefined {
   return ({ 'cri-o': 'CRI-O', crio: 'CRI-O', docker: 'Docker', containerd: 'containerd' } as Record<string, string>)[scheme] ?? scheme;
 }
 
-/** "7m4.183521907s" → "7m4s": a relist gap to the second. */
+/** "5m12.402118331s" → "5m12s": a relist gap to the second. */
 function toSeconds(span: string): string {
   return span.replace(/(\d+)\.\d+s$/, '$1s');
 }

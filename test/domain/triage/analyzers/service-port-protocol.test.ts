@@ -73,7 +73,7 @@ describe('analyzeServicePortProtocols', () => {
       ev.namespaceObjects = [{ kind: 'Service', name: APP, createdAt: minutesAgo(90 * 24 * 60), changedAt: minutesAgo(41) }];
       return ev;
     }
-    const istio = { name: 'istio-proxy', image: 'docker.io/istio/proxyv2:1.22.4', port: 'http-envoy-prom' };
+    const istio = { name: 'istio-proxy', image: 'docker.io/istio/proxyv2:1.21.3', port: 'http-envoy-prom' };
 
     it('says the port name makes the sidecars speak HTTP/1.1 to the gRPC server, and renames the port rather than repointing it at the sidecar', () => {
       const [f] = analyzeServicePortProtocols(meshed([{ name: 'http-rpc', port: 7070, targetPort: 'grpc-api', protocol: 'TCP' }], istio));
