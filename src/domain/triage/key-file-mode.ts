@@ -7,7 +7,7 @@
  * fine; the fix is the mode.
  */
 import type { PodEvidence, RevisionEvidence, VolumeEvidence } from './evidence.js';
-import { sortRevisions } from './revision-diff.js';
+import { podsRevisionContainer } from './revision-diff.js';
 
 export interface KeyFileMode {
   /** The refused key file and the volume it lies on. */
@@ -61,18 +61,15 @@ function findRefusal(lines: readonly string[]): { path: string; mode?: string; l
 export function findKeyFileMode(revisions: readonly RevisionEvidence[], pods: readonly PodEvidence[], container: string, lines: readonly string[]): KeyFileMode | undefined {
   const refusal = findRefusal(lines);
   if (refusal === undefined) return undefined;
-  const sorted = sortRevisions(revisions);
-  const i = sorted.findIndex((r) => pods.some((p) => p.revisionHash === r.hash));
-  const rev = sorted[i];
-  const c = rev?.containers.find((x) => x.name === container) ?? rev?.template?.initContainers.find((x) => x.name === container);
+  const { rev, before, container: c } = podsRevisionContainer(revisions, pods, container);
   const mount = (c?.volumeMounts ?? [])
     .filter((m) => refusal.path === m.mountPath || refusal.path.startsWith(`${m.mountPath.replace(/\/+$/, '')}/`))
     .sort((a, b) => b.mountPath.length - a.mountPath.length)[0];
   const volume = mount === undefined ? undefined : (rev?.template?.volumes ?? pods[0]?.volumes ?? []).find((v) => v.name === mount.name);
   if (volume === undefined || !['secret', 'projected', 'configMap'].includes(volume.source)) return undefined;
   const now = volume.mode ?? DEFAULT_MODE;
-  const was = sorted[i + 1]?.template?.volumes.find((v) => v.name === volume.name)?.mode ?? DEFAULT_MODE;
-  const loosened = was !== now ? { revision: rev?.revision ?? 0, previous: sorted[i + 1]?.revision ?? 0, was } : undefined;
+  const was = before?.template?.volumes.find((v) => v.name === volume.name)?.mode ?? DEFAULT_MODE;
+  const loosened = was !== now ? { revision: rev?.revision ?? 0, previous: before?.revision ?? 0, was } : undefined;
   return { path: refusal.path, volume, mode: refusal.mode ?? now, ...(loosened ? { loosenedBy: loosened } : {}), line: refusal.line };
 }
 

@@ -8,7 +8,7 @@
  * is not.
  */
 import type { PodEvidence, RevisionEvidence, VolumeEvidence } from './evidence.js';
-import { sortRevisions } from './revision-diff.js';
+import { podsRevisionContainer } from './revision-diff.js';
 import { parseSecurityContext } from './security-context.js';
 import { findDeepestMount } from './mount-path.js';
 import { DENIED } from './volume-ownership.js';
@@ -73,10 +73,7 @@ const asNumber = (v: unknown): number | undefined => (typeof v === 'number' && N
  * (then the refusal is about something else).
  */
 export function findMountFileMode(revisions: readonly RevisionEvidence[], pods: readonly PodEvidence[], container: string, lines: readonly string[]): MountFileMode | undefined {
-  const sorted = sortRevisions(revisions);
-  const i = sorted.findIndex((r) => pods.some((p) => p.revisionHash === r.hash));
-  const rev = sorted[i];
-  const c = rev?.containers.find((x) => x.name === container) ?? rev?.template?.initContainers.find((x) => x.name === container);
+  const { rev, before, container: c } = podsRevisionContainer(revisions, pods, container);
   if (rev === undefined || c === undefined) return undefined;
   const podSc = parseSecurityContext(rev.template?.securityContext);
   const sc = parseSecurityContext(c.securityContext);
@@ -96,8 +93,8 @@ export function findMountFileMode(revisions: readonly RevisionEvidence[], pods: 
       if (volume === undefined || !MODED.has(volume.source)) continue;
       const mode = volume.mode ?? DEFAULT_MODE;
       if (canRead(mode, uid, groups, fsGroup)) continue;
-      const was = sorted[i + 1]?.template?.volumes.find((v) => v.name === volume.name)?.mode ?? DEFAULT_MODE;
-      const changedBy = was !== mode && canRead(was, uid, groups, fsGroup) ? { revision: rev.revision, previous: sorted[i + 1]?.revision ?? 0, was } : undefined;
+      const was = before?.template?.volumes.find((v) => v.name === volume.name)?.mode ?? DEFAULT_MODE;
+      const changedBy = was !== mode && canRead(was, uid, groups, fsGroup) ? { revision: rev.revision, previous: before?.revision ?? 0, was } : undefined;
       const decimalSlip = volume.mode === undefined ? undefined : readDecimalSlip(mode);
       return {
         path, volume, mode, line: line.trim(),

@@ -10,7 +10,7 @@
 import type { PersistentVolumeEvidence } from './evidence-context.js';
 import type { PodEvidence, RevisionEvidence } from './evidence.js';
 import type { PvcEvidence } from './evidence-pvc.js';
-import { sortRevisions } from './revision-diff.js';
+import { podsRevisionContainer } from './revision-diff.js';
 import { parseSecurityContext } from './security-context.js';
 import { findDeepestMount } from './mount-path.js';
 
@@ -60,10 +60,7 @@ export function findRootSquashRefusal(
 ): RootSquashRefusal | undefined {
   const line = lines.filter((l) => OWNER_CHANGE_REFUSED.test(l)).at(-1);
   if (line === undefined) return undefined;
-  const sorted = sortRevisions(ev.revisions);
-  const i = sorted.findIndex((r) => pods.some((p) => p.revisionHash === r.hash));
-  const rev = sorted[i];
-  const c = rev?.containers.find((x) => x.name === container) ?? rev?.template?.initContainers.find((x) => x.name === container);
+  const { rev, before, container: c } = podsRevisionContainer(ev.revisions, pods, container);
   if (rev === undefined || c === undefined) return undefined;
   const uid = parseSecurityContext(c.securityContext)['runAsUser'] ?? parseSecurityContext(rev.template?.securityContext)['runAsUser'];
   if (typeof uid === 'number' && uid !== 0) return undefined;
@@ -76,7 +73,6 @@ export function findRootSquashRefusal(
     const claimName = volume?.source === 'pvc' ? volume.ref : undefined;
     const found = findExport(volume, claimName, ev.pvcs, ev.volumes ?? []);
     if (found === undefined) continue;
-    const before = sorted[i + 1];
     const had = before?.containers.some((x) => x.name === container) === true || before?.template?.initContainers.some((x) => x.name === container) === true;
     return {
       container, line: line.trim(), path, mountPath: mount.mountPath, volume: mount.name,

@@ -351,6 +351,22 @@ export function sortRevisions(revisions: readonly RevisionEvidence[]): RevisionE
 }
 
 /**
+ * The revision `pods` run (the newest of the history any of them runs), the one before it, and
+ * `container` as that revision declares it (a main or an init container).
+ */
+export function podsRevisionContainer(
+  revisions: readonly RevisionEvidence[],
+  pods: readonly { revisionHash?: string }[],
+  container: string,
+): { rev?: RevisionEvidence; before?: RevisionEvidence; container?: RevisionContainerEvidence } {
+  const sorted = sortRevisions(revisions);
+  const i = sorted.findIndex((r) => pods.some((p) => p.revisionHash === r.hash));
+  const rev = sorted[i];
+  const c = rev?.containers.find((x) => x.name === container) ?? rev?.template?.initContainers.find((x) => x.name === container);
+  return { ...(rev === undefined ? {} : { rev }), ...(i >= 0 && sorted[i + 1] !== undefined ? { before: sorted[i + 1] } : {}), ...(c === undefined ? {} : { container: c }) };
+}
+
+/**
  * The steps back in history from the revision `pods` run, newest first, as [newer, older] pairs;
  * none when the pods do not share one revision the history holds.
  */

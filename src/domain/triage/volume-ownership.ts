@@ -7,7 +7,7 @@
  * volume: the fix is fsGroup (or a chown of the data), not more space or a remount.
  */
 import type { PodEvidence, RevisionContainerEvidence, RevisionEvidence, VolumeEvidence, VolumeMountEvidence } from './evidence.js';
-import { sortRevisions } from './revision-diff.js';
+import { podsRevisionContainer } from './revision-diff.js';
 import { parseSecurityContext, type SecurityContextFields } from './security-context.js';
 import { isUnderDir } from './mount-path.js';
 
@@ -69,10 +69,7 @@ function findUid(container: RevisionContainerEvidence, podSc: Sc, lines: readonl
  * process is known to run as root (then the refusal is not about ownership).
  */
 export function findVolumeOwnership(revisions: readonly RevisionEvidence[], pods: readonly PodEvidence[], container: string, lines: readonly string[]): VolumeOwnership | undefined {
-  const sorted = sortRevisions(revisions);
-  const i = sorted.findIndex((r) => pods.some((p) => p.revisionHash === r.hash));
-  const rev = sorted[i];
-  const c = rev?.containers.find((x) => x.name === container) ?? rev?.template?.initContainers.find((x) => x.name === container);
+  const { rev, before, container: c } = podsRevisionContainer(revisions, pods, container);
   if (rev === undefined || c === undefined) return undefined;
   const podSc = parseSecurityContext(rev.template?.securityContext);
   if (podSc['fsGroup'] !== undefined) return undefined;
@@ -83,8 +80,8 @@ export function findVolumeOwnership(revisions: readonly RevisionEvidence[], pods
   const uid = findUid(c, podSc, lines);
   if (uid === 0) return undefined;
 
-  const older = sorted[i + 1]?.containers.find((x) => x.name === container);
-  const imageChange = older !== undefined && older.image !== c.image ? { previous: sorted[i + 1]?.revision ?? 0, from: older.image, to: c.image } : undefined;
+  const older = before?.containers.find((x) => x.name === container);
+  const imageChange = older !== undefined && older.image !== c.image ? { previous: before?.revision ?? 0, from: older.image, to: c.image } : undefined;
   const who = uid !== undefined ? `uid ${uid}` : 'a non-root user';
   const tag = (image: string): string => image.slice(image.lastIndexOf('/') + 1);
   const clause = `${imageChange ? 'its new image' : 'it'} runs as ${who}, which does not own the data on its volume at ${hit.mount.mountPath} (no fsGroup)`;
