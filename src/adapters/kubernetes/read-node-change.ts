@@ -6,23 +6,15 @@ import type { EventEvidence, NodeEvidence, PodEvidence } from '../../domain/tria
 import type { NodeChangeEvidence } from '../../domain/triage/evidence-node-change.js';
 import { pickChangedNode, rankNewcomers } from '../../domain/triage/node-change.js';
 import type { CollectContext } from './collect-context.js';
-import { controllerOf, mapForeignPod } from './map-pod.js';
 import { readLogs } from './read-pod-details.js';
-import { readPodsOnNode } from './read-port-holders.js';
+import { readOtherPodsOnNode } from './read-port-holders.js';
 
 export async function readNodeChange(ctx: CollectContext, pods: readonly PodEvidence[], nodes: readonly NodeEvidence[], events: readonly EventEvidence[]): Promise<NodeChangeEvidence | undefined> {
   const picked = pickChangedNode(pods, nodes, events, ctx.now().toISOString());
   if (picked === undefined) return undefined;
-  const listed = await readPodsOnNode(ctx, picked.node, 'nodeChange');
   // A list that could not be read proves no absence of a change: nothing is said (its failure is reported).
-  if (listed.failed) return undefined;
-  const own = new Set(pods.map((p) => p.name));
-  const others = listed.items.flatMap((p) => {
-    const namespace = p.metadata?.namespace ?? '';
-    if (namespace === ctx.namespace && own.has(p.metadata?.name ?? '')) return [];
-    const c = controllerOf(p);
-    return [{ namespace, ...(c === undefined ? {} : { owner: `${c.kind} ${c.name}` }), pod: mapForeignPod(p) }];
-  });
+  const others = await readOtherPodsOnNode(ctx, picked.node, 'nodeChange', new Set(pods.map((p) => p.name)));
+  if (others === undefined) return undefined;
   const newcomers = rankNewcomers(others, picked.onset);
   const first = newcomers[0];
   const container = first?.pod.containers.find((c) => c.sidecar !== true) ?? first?.pod.containers[0];

@@ -6,23 +6,15 @@
 import type { NodeDiskEvidence } from '../../domain/triage/evidence.js';
 import { rankDiskConsumers } from '../../domain/triage/disk-consumer.js';
 import type { CollectContext } from './collect-context.js';
-import { controllerOf, mapForeignPod } from './map-pod.js';
 import { readLogs } from './read-pod-details.js';
-import { readPodsOnNode } from './read-port-holders.js';
+import { readOtherPodsOnNode } from './read-port-holders.js';
 
 export async function readNodeDisk(ctx: CollectContext, nodes: readonly string[], own: ReadonlySet<string>): Promise<NodeDiskEvidence[]> {
   const isOwn = (namespace: string, name: string) => namespace === ctx.namespace && own.has(name);
   const read = await Promise.all(
     nodes.map(async (node): Promise<NodeDiskEvidence | undefined> => {
-      const listed = await readPodsOnNode(ctx, node, 'nodeDisk');
-      // A list that could not be read says nothing of what is on the node (its failure is reported).
-      if (listed.failed) return undefined;
-      const pods = listed.items.flatMap((p) => {
-        const namespace = p.metadata?.namespace ?? '';
-        if (isOwn(namespace, p.metadata?.name ?? '')) return [];
-        const c = controllerOf(p);
-        return [{ namespace, ...(c === undefined ? {} : { owner: `${c.kind} ${c.name}` }), pod: mapForeignPod(p) }];
-      });
+      const pods = await readOtherPodsOnNode(ctx, node, 'nodeDisk', own);
+      if (pods === undefined) return undefined;
       const [top] = rankDiskConsumers(pods, isOwn);
       const logs = top === undefined ? [] : await readLogs(ctx, [{ pod: top.pod.name, container: top.dir.container, previous: false, why: 'system', restarts: 0, namespace: top.namespace }]);
       return { node, pods, logs };

@@ -6,23 +6,15 @@
 import type { NodeFilesEvidence } from '../../domain/triage/evidence.js';
 import { MAX_HOLDER_LOGS, pickHolderContainer, rankFileHolders } from '../../domain/triage/node-file-table.js';
 import type { CollectContext } from './collect-context.js';
-import { controllerOf, mapForeignPod } from './map-pod.js';
 import { readLogs } from './read-pod-details.js';
-import { readPodsOnNode } from './read-port-holders.js';
+import { readOtherPodsOnNode } from './read-port-holders.js';
 
 export async function readNodeFiles(ctx: CollectContext, nodes: readonly string[], own: ReadonlySet<string>): Promise<NodeFilesEvidence[]> {
   const isOwn = (namespace: string, name: string) => namespace === ctx.namespace && own.has(name);
   const read = await Promise.all(
     nodes.map(async (node): Promise<NodeFilesEvidence | undefined> => {
-      const listed = await readPodsOnNode(ctx, node, 'nodeFiles');
-      // A list that could not be read says nothing of what is on the node (its failure is reported).
-      if (listed.failed) return undefined;
-      const pods = listed.items.flatMap((p) => {
-        const namespace = p.metadata?.namespace ?? '';
-        if (isOwn(namespace, p.metadata?.name ?? '')) return [];
-        const c = controllerOf(p);
-        return [{ namespace, ...(c === undefined ? {} : { owner: `${c.kind} ${c.name}` }), pod: mapForeignPod(p) }];
-      });
+      const pods = await readOtherPodsOnNode(ctx, node, 'nodeFiles', own);
+      if (pods === undefined) return undefined;
       const targets = rankFileHolders(pods, isOwn).slice(0, MAX_HOLDER_LOGS).flatMap((x) => {
         const container = pickHolderContainer(x.pod);
         return container === undefined ? [] : [{ pod: x.pod.name, container, previous: false, why: 'system' as const, restarts: 0, namespace: x.namespace }];

@@ -7,7 +7,7 @@ import type { EvidenceSource, PodEvidence, PortHolderEvidence } from '../../doma
 import type { CollectContext } from './collect-context.js';
 import { findListenSetting, type ListeningSpec } from '../../domain/triage/host-port-holders.js';
 import { findCondition } from '../../domain/triage/evidence-lookup.js';
-import { controllerOf } from './map-pod.js';
+import { controllerOf, mapForeignPod } from './map-pod.js';
 import { pageParams } from './paginate.js';
 import { toProtocol } from './map-common.js';
 
@@ -35,6 +35,29 @@ export function readPodsOnNode(ctx: CollectContext, node: string, source: Eviden
   );
   ctx.podsOnNode.set(node, list);
   return list;
+}
+
+/** A pod of a node that is not the workload's own, with its namespace and owning controller ("DaemonSet agent"). */
+export interface OtherPodOnNode {
+  namespace: string;
+  owner?: string;
+  pod: PodEvidence;
+}
+
+/**
+ * The pods of `node` except the workload's own (`own`: its pod names in ctx.namespace), from the
+ * shared per-node list; undefined when that list could not be read, so that nothing is said of
+ * what runs on the node (its failure is reported).
+ */
+export async function readOtherPodsOnNode(ctx: CollectContext, node: string, source: EvidenceSource, own: ReadonlySet<string>): Promise<OtherPodOnNode[] | undefined> {
+  const listed = await readPodsOnNode(ctx, node, source);
+  if (listed.failed) return undefined;
+  return listed.items.flatMap((p) => {
+    const namespace = p.metadata?.namespace ?? '';
+    if (namespace === ctx.namespace && own.has(p.metadata?.name ?? '')) return [];
+    const c = controllerOf(p);
+    return [{ namespace, ...(c === undefined ? {} : { owner: `${c.kind} ${c.name}` }), pod: mapForeignPod(p) }];
+  });
 }
 
 /** Nodes and the host ports our pending pods need there: a pinned pod's one node, else where the workload's placed pods run. */
