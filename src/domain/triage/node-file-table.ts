@@ -85,7 +85,7 @@ export interface NodeFileTable {
   cleared: string[];
 }
 
-function countsOf(lines: readonly string[]): { value: number; line: string }[] {
+function fdCountsOf(lines: readonly string[]): { value: number; line: string }[] {
   return lines.flatMap((line) => {
     const m = FD_COUNT.exec(line);
     return m ? [{ value: Number(m[1]), line: line.trim() }] : [];
@@ -101,7 +101,7 @@ export function findFileTable(ev: TriageEvidence, node: string): NodeFileTable |
   const read = ev.nodeFiles?.find((d) => d.node === node);
   if (read === undefined) return undefined;
   const candidates = read.logs.flatMap((l) => {
-    const counts = countsOf(l.lines);
+    const counts = fdCountsOf(l.lines);
     const first = counts[0];
     const last = counts.at(-1);
     if (first === undefined || last === undefined) return [];
@@ -123,7 +123,7 @@ export function findFileTable(ev: TriageEvidence, node: string): NodeFileTable |
   };
 }
 
-function formatCount(n: number): string {
+function withThousands(n: number): string {
   return n.toLocaleString('en-US');
 }
 
@@ -151,14 +151,14 @@ export function withNodeFileTable(ev: TriageEvidence, f: Finding, logs: readonly
   const holderNode = tables.find((t) => t.holder !== undefined)?.node ?? nodes[0] ?? '';
   const cleared = tables.flatMap((t) => t.cleared);
   const where = `node ${listFirst(nodes, 2)}`;
-  const table = `the node's kernel file table is full (ENFILE "too many open files in system", fs.file-max${fileMax !== undefined ? ` = ${formatCount(fileMax)}` : ''})`;
-  const grew = holder && holder.first < holder.last * 0.9 ? `, up from ${formatCount(holder.first)}` : '';
-  const held = holder ? ` — ${nameHolder(holder)} there holds ${formatCount(holder.last)} open descriptors${grew}` : '';
+  const table = `the node's kernel file table is full (ENFILE "too many open files in system", fs.file-max${fileMax !== undefined ? ` = ${withThousands(fileMax)}` : ''})`;
+  const grew = holder && holder.first < holder.last * 0.9 ? `, up from ${withThousands(holder.first)}` : '';
+  const held = holder ? ` — ${nameHolder(holder)} there holds ${withThousands(holder.last)} open descriptors${grew}` : '';
   const count = /: (\d+) such lines in the logs of (\d+) pods?/.exec(f.title);
   const title = `${ev.target.name} cannot open files or sockets on ${where}: ${table}, not its own nofile limit${held}${count ? count[0] : ''}`;
   const serve = elsewhere.length > 0 ? ` Its ${elsewhere.length} pod${elsewhere.length === 1 ? '' : 's'} on other nodes (${listFirst(listNodesOf(elsewhere), 2)}) serve, so neither its code nor its revision is at fault.` : '';
   const deletion = holder ? formatKubectl({ ...ev.target, namespace: holder.namespace }, `delete pod ${holder.pod}`) : undefined;
-  const cause = `ENFILE ("too many open files in system") is the kernel's system-wide file table, not the process's nofile limit (that is EMFILE, "too many open files"): every open file and socket of every process on the node counts against fs.file-max, so once it is full every open, dial and accept there fails, in every container alike.${serve}${holder ? ` On ${holderNode}, ${nameHolder(holder)} counts ${formatCount(holder.last)} open descriptors in its own log${grew} ("${holder.line.slice(0, 200)}"): it leaks them and holds the table.` : ` What holds the table is another process on ${where}${cleared.length > 0 ? `; the log tails read there (${listFirst(cleared, 3)}) count no climbing descriptors` : ''}.`}`;
+  const cause = `ENFILE ("too many open files in system") is the kernel's system-wide file table, not the process's nofile limit (that is EMFILE, "too many open files"): every open file and socket of every process on the node counts against fs.file-max, so once it is full every open, dial and accept there fails, in every container alike.${serve}${holder ? ` On ${holderNode}, ${nameHolder(holder)} counts ${withThousands(holder.last)} open descriptors in its own log${grew} ("${holder.line.slice(0, 200)}"): it leaks them and holds the table.` : ` What holds the table is another process on ${where}${cleared.length > 0 ? `; the log tails read there (${listFirst(cleared, 3)}) count no climbing descriptors` : ''}.`}`;
   const nextAction = holder
     ? `Mitigate: restart ${nameHolder(holder)} on ${holderNode} (${deletion ?? ''}) to give the node its file table back — the workload's pods there recover without a restart of their own; then fix that ${holder.owner ? holder.owner.split(' ')[0] : 'pod'}'s descriptor leak (or cap it with its own nofile limit). A higher nofile limit for ${ev.target.name} changes nothing: the table is the node's.`
     : `Mitigate: cordon ${listFirst(nodes, 2)} and delete the workload's pods there so they start elsewhere (the bot will not); then find the process that holds the node's descriptors (on the node: /proc/sys/fs/file-nr, and /proc/*/fd counted per process) and restart or fix it. A higher nofile limit for ${ev.target.name} changes nothing: the table is the node's.`;

@@ -15,7 +15,8 @@ function mediaTypeOf(message: string): string | undefined {
   return /application\/vnd\.[\w.+-]+/i.exec(message)?.[0];
 }
 
-function runtimesUnder(ev: TriageEvidence, pods: readonly PodEvidence[]): string[] {
+/** The container runtimes of the nodes under `pods`, each once. */
+export function runtimesUnder(ev: TriageEvidence, pods: readonly PodEvidence[]): string[] {
   return unique(pods.flatMap((p) => findNode(ev, p.nodeName)?.containerRuntime ?? []));
 }
 

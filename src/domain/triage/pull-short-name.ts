@@ -10,6 +10,7 @@ import type { PodEvidence, TriageEvidence } from './evidence.js';
 import { findNode } from './evidence-lookup.js';
 import { listNodesOf, unique } from './pod-status.js';
 import { nodePoolOf } from './node-pool.js';
+import { runtimesUnder } from './pull-media-type.js';
 
 /** CRI-O's and Podman's (containers/image) refusals of a short name. */
 export const SHORT_NAME_REFUSED = /short-name\b[^\n]*(did not resolve to an alias|resolution enforced|cannot prompt|ambiguous)|no unqualified-search registries are defined/i;
@@ -25,10 +26,6 @@ export function qualifyImageName(image: string): string | undefined {
   const isHost = rest.length > 0 && (first.includes('.') || first.includes(':') || first === 'localhost');
   if (isHost) return undefined;
   return rest.length === 0 ? `docker.io/library/${image}` : `docker.io/${image}`;
-}
-
-function runtimesUnder(ev: TriageEvidence, pods: readonly PodEvidence[]): string[] {
-  return unique(pods.flatMap((p) => findNode(ev, p.nodeName)?.containerRuntime ?? []));
 }
 
 /** The refusal told: the name to write, and the runtime that separates the failing nodes from those where the same name runs. */

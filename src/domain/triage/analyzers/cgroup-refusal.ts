@@ -25,7 +25,7 @@ function readRefused(ev: TriageEvidence, pod: PodEvidence): Refused | undefined 
 }
 
 /** "2 pods stuck in ContainerCreating": the waiting reason the pods show most. */
-function describeStuck(pods: readonly PodEvidence[]): string {
+function countStuck(pods: readonly PodEvidence[]): string {
   const reasons = pods.flatMap((p) => p.containers.map((c) => getWaiting(c)?.reason ?? []).flat());
   const reason = reasons.sort((a, b) => reasons.filter((r) => r === b).length - reasons.filter((r) => r === a).length)[0] ?? 'ContainerCreating';
   return `${pods.length} pod${pods.length === 1 ? '' : 's'} stuck in ${reason}`;
@@ -61,7 +61,7 @@ function describe(ev: TriageEvidence, node: NodeEvidence, refused: Refused[]): F
   return {
     id: `cgroup-refusal/${node.name}`,
     kind: 'pod-sandbox',
-    title: `New pods on node ${node.name} cannot start (${describeStuck(pods)}): its kernel refuses them a ${cgroup} ("${refusal.words}") though the node reports no memory pressure${leak}`,
+    title: `New pods on node ${node.name} cannot start (${countStuck(pods)}): its kernel refuses them a ${cgroup} ("${refusal.words}") though the node reports no memory pressure${leak}`,
     layer: 'node/eviction',
     severity: severityForPods(ev, n),
     confidence: 'high',
