@@ -13,20 +13,13 @@
  *   VERBOSE=1 npx tsx bench/triage-heldout.ts every miss explained in full
  */
 import type { CorpusScenario } from '../test/triage-corpus/scenario.js';
-import { HOLDOUT_105_SCENARIOS } from '../test/triage-corpus/heldout-105/stories.js';
-import { HOLDOUT_106_SCENARIOS } from '../test/triage-corpus/heldout-106/stories.js';
-import { HOLDOUT_107_SCENARIOS } from '../test/triage-corpus/heldout-107/stories.js';
 import { gradeStories } from './grade-stories.js';
 
-/** Rounds written and not yet joined to the corpus; rounds 1–104 have joined it, rounds 105, 106 and 107 are pending. */
-const PENDING: [string, readonly CorpusScenario[]][] = [
-  ['held-out round 105', HOLDOUT_105_SCENARIOS],
-  ['held-out round 106', HOLDOUT_106_SCENARIOS],
-  ['held-out round 107', HOLDOUT_107_SCENARIOS],
-];
+/** Rounds written and not yet joined to the corpus; rounds 1–107 have joined it. */
+const PENDING: [string, readonly CorpusScenario[]][] = [];
 
 const filter = process.argv[2];
-if (PENDING.length === 0) console.log('held-out: no round pending (rounds 1–104 were graded first, then fixed and joined the corpus; their first figures are in docs/benchmarks.md)');
+if (PENDING.length === 0) console.log('held-out: no round pending (rounds 1–107 were graded first, then fixed and joined the corpus; their first figures are in docs/benchmarks.md)');
 for (const [label, stories] of PENDING) {
   // A round none of whose stories the filter selects is left out rather than printed empty.
   if (filter !== undefined && !stories.some((s) => s.id.includes(filter))) continue;

@@ -1,7 +1,8 @@
 // Held-out stories, hundred-and-fifth round: failures written without reading the analysis code, to
 // measure how the triage generalizes to causes it was not built against. Graded first by
-// `bench/triage-heldout.ts` (figures in docs/benchmarks.md) before any fix for it. Written by two
-// writers apart:
+// `bench/triage-heldout.ts` (figures in docs/benchmarks.md) before any fix for it, then fixed in
+// general; the round has since joined the corpus (`../scenarios/index.ts`), which `npm test` grades.
+// Written by two writers apart:
 //
 // part1.ts — a node stuck in unregister_netdevice; a node at its system-wide file limit (ENFILE) from a DaemonSet's
 // leak; pods pinned by spec.nodeName rejected by the kubelet (OutOfcpu); text file busy from a sidecar re-copying a

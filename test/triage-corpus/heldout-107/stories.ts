@@ -1,7 +1,8 @@
 // Held-out stories, hundred-and-seventh round: failures written without reading the analysis code, to
 // measure how the triage generalizes to causes it was not built against. Graded first by
-// `bench/triage-heldout.ts` (figures in docs/benchmarks.md) before any fix for it. Written by two
-// writers apart:
+// `bench/triage-heldout.ts` (figures in docs/benchmarks.md) before any fix for it, then fixed in
+// general; the round has since joined the corpus (`../scenarios/index.ts`), which `npm test` grades.
+// Written by two writers apart:
 //
 // part1.ts — Puma threads above the ActiveRecord pool; ephemeral port exhaustion without keep-alive; an Erlang cookie
 // mismatch in a RabbitMQ cluster; Python 3.12 without distutils; and its writer's choices, gRPC connections

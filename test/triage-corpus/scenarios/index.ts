@@ -115,6 +115,9 @@ import { HOLDOUT_101_SCENARIOS } from '../heldout-101/stories.js';
 import { HOLDOUT_102_SCENARIOS } from '../heldout-102/stories.js';
 import { HOLDOUT_103_SCENARIOS } from '../heldout-103/stories.js';
 import { HOLDOUT_104_SCENARIOS } from '../heldout-104/stories.js';
+import { HOLDOUT_105_SCENARIOS } from '../heldout-105/stories.js';
+import { HOLDOUT_106_SCENARIOS } from '../heldout-106/stories.js';
+import { HOLDOUT_107_SCENARIOS } from '../heldout-107/stories.js';
 
 export const CORPUS: CorpusScenario[] = [
   ...EXAMPLE_SCENARIOS,
@@ -130,7 +133,7 @@ export const CORPUS: CorpusScenario[] = [
   ...HEALTHY_SCENARIOS,
   ...HOLDOUT_SCENARIOS,
   ...HOLDOUT_2_SCENARIOS,
-  // Held-out rounds 3–104: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
+  // Held-out rounds 3–107: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
   ...HOLDOUT_3_SCENARIOS,
   ...HOLDOUT_4_SCENARIOS,
   ...HOLDOUT_5_SCENARIOS,
@@ -233,4 +236,7 @@ export const CORPUS: CorpusScenario[] = [
   ...HOLDOUT_102_SCENARIOS,
   ...HOLDOUT_103_SCENARIOS,
   ...HOLDOUT_104_SCENARIOS,
+  ...HOLDOUT_105_SCENARIOS,
+  ...HOLDOUT_106_SCENARIOS,
+  ...HOLDOUT_107_SCENARIOS,
 ];
