@@ -318,6 +318,13 @@ export function findTrigger(ev: TriageEvidence, mechanism: Finding | undefined, 
   }
   if (object !== undefined) return { kind: 'object-change', object, text: describeObjectChange(object, now, mechanism), at: changeTime(object) ?? now };
   // A mechanism whose title dates its own change (a claim restored, a node crashed) needs no new ordinal as its "since".
+  // A scale-up the mechanism dates as what exposed it is the since; scaling back would not undo it.
+  const exposing = mechanism?.exposedByScaleUp;
+  if (exposing !== undefined) {
+    const found = findScaleUp(ev, exposing.at);
+    const text = found?.text ?? `the workload was scaled up from ${exposing.from} to ${exposing.to} ${formatAgo(exposing.at, now)}`;
+    return { kind: 'scale-up', text, at: found?.at ?? exposing.at };
+  }
   const scaleUp = isScaleSensitive(mechanism) ? findScaleUp(ev, onset) : mechanism?.datesChange ? undefined : findNewOrdinalsFailing(ev, pods, onset);
   if (scaleUp !== undefined) return { kind: 'scale-up', ...scaleUp };
   // The workload did not grow, but another client of the same capped dependency did.
