@@ -239,6 +239,12 @@ export interface Finding {
    */
   scalesWithReplicas?: true;
   /**
+   * The title dates a scale-up of the workload that exposed the fault without bringing it on (the
+   * pods it added meet what the older ones hide): that scale-up is the "since", and fewer replicas
+   * do not undo it. When and from how many replicas to how many, as the finding read it.
+   */
+  exposedByScaleUp?: { at: string; from: number; to: number };
+  /**
    * The title names the group of machines the fault keeps to, from every pod it hit (an OOM kill
    * an hour ago counts, though the pod is up again): the verdict names no narrower separation of
    * its own (one node of the group) and advises no cordon of it.

@@ -105,6 +105,7 @@ export function analyzeLoadPinned(ev: TriageEvidence): Finding[] {
     nextAction: `Restart ${who} (a rollout restart) so they reconnect across all ${total} pods; then fix the balancing: client-side load balancing (round_robin over a headless Service, a dns:/// target), or a server-side MaxConnectionAge so clients reconnect and spread over new pods, or an L7 proxy or service mesh that balances per request.`,
     fix: h2 ? 'balance gRPC per request: client-side round_robin over a headless Service, or a server MaxConnectionAge' : 'make clients reconnect (a maximum connection age) or balance per request',
     ...(decisive === undefined ? {} : { decisive }),
+    exposedByScaleUp: { at, from: before, to: total },
     outsideWorkload: 'the clients\' connections, not the pods, decide which pods get requests: any revision would be served the same way',
     confirmCommands: [
       formatKubectl(ev.target, 'top pods'),

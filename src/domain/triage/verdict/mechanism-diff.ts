@@ -40,6 +40,8 @@ export function pickChange(mechanism: Finding | undefined, diff: readonly string
     if (k === 'container-config') return /env|envfrom|volumes|configmap|secret/.test(l);
     // Pods addressed to a scheduler that never answers: the line that named it is the lead.
     if (k === 'placement' && /schedulername/.test(text)) return l.startsWith('schedulername');
+    // A resource the node or the scheduler refuses (OutOfcpu, Insufficient memory): the request that raised it is the lead.
+    if (k === 'placement' && diff.some((x) => asksForRefused(text, x))) return asksForRefused(text, line);
     if (k === 'placement') return /nodeselector|affinity|tolerations|nodename/.test(l);
     // The mechanism blames the limit (the quota, the processors a runtime counts): the line that cut it, over the request beside it.
     if (k === 'cpu-starved') return diff.some((x) => / cpu limit:/i.test(x)) ? / cpu limit:/.test(l) : / cpu (limit|request):/.test(l);
@@ -54,6 +56,7 @@ export function pickChange(mechanism: Finding | undefined, diff: readonly string
     if (k === 'failed-scheduling' && /runtimeclassname/.test(text) && diff.some((x) => x.startsWith('runtimeClassName'))) return l.startsWith('runtimeclassname');
     // Pods refused for host ports: the line that asked for a host port (or the host network) is the lead over an image bump.
     if (k === 'failed-scheduling' && /free ports/.test(text) && diff.some(changesHostPorts)) return changesHostPorts(line);
+    if (k === 'failed-scheduling' && diff.some((x) => asksForRefused(text, x))) return asksForRefused(text, line);
     if (k === 'failed-scheduling') return / (cpu|memory|[\w./-]+) request:|nodeselector|affinity|tolerations/.test(l);
     if (k === 'exit-code' || k === 'crash-loop' || k === 'clean-exit') {
       if (text.includes('(init)') || /init container/.test(text)) return l.startsWith('init ');
@@ -163,6 +166,17 @@ export function pickChange(mechanism: Finding | undefined, diff: readonly string
   // The values of a duplicated name are the mechanism's title: the change says only what the revision did.
   if (k === 'duplicate-env') return line.replace(/, and the last entry wins: .*$/, '');
   return shortenImageChange(line.replace(/ env added ([\w.-]+) = (from (?:secret|configMap) .*)$/, ' env added $1 ($2)'));
+}
+
+/** The resources a refusal names: the kubelet's "OutOfcpu", the scheduler's "Insufficient memory", "enough resource: cpu". */
+function refusedResources(text: string): string[] {
+  return [...text.matchAll(/\boutof([a-z][\w./-]*)|\binsufficient ([a-z][\w./-]*)|enough resource: ([a-z][\w./-]*)/g)].map((m) => m[1] ?? m[2] ?? m[3] ?? '');
+}
+
+/** Whether a diff line changes the request of a resource the refusal names: `worker cpu request: 500m → 2`. */
+function asksForRefused(text: string, line: string): boolean {
+  const m = /^[\w.-]+ ([\w./-]+) request: /.exec(line);
+  return m !== null && refusedResources(text).includes((m[1] ?? '').toLowerCase());
 }
 
 /** The host ports a side of a ports diff line binds: `6831/UDP "trace" hostPort 6831` → "6831/UDP". */

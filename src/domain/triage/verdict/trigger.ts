@@ -91,7 +91,8 @@ function isRelevant(ev: TriageEvidence, o: NamespaceObjectEvidence, mechanism: F
       return k === 'pod-create-failed' || (k === 'oom-killed' && applied);
     }
     case 'Namespace':
-      return k === 'pod-create-failed';
+      // Mesh injection turned on puts a proxy in every pod created after it: one that never exits holds a Job's pod open.
+      return k === 'pod-create-failed' || (k === 'job-sidecar' && o.meshInjection !== undefined);
     case 'ConfigMap': {
       const used = isConfigMapReadByPods(pods, o.name);
       // A readiness probe failed (or not yet run) by its own settings in the pod template — too tight, or
@@ -152,7 +153,8 @@ function describeObjectChange(o: NamespaceObjectEvidence, now: IsoTime, mechanis
   const said = `${mechanism?.title ?? ''}\n${mechanism?.fix ?? ''}`;
   const tied = mechanism !== undefined && !said.includes(`${o.kind} ${o.name}`) ? findSettingKey(o, mechanism) : undefined;
   const key = tied !== undefined && !said.includes(tied) ? tied : undefined;
-  return `${o.kind} ${o.name}${key ? ` (${key})` : ''} ${how} ${formatAgo(at, now)}`;
+  const injection = mechanism?.kind === 'job-sidecar' && o.meshInjection !== undefined ? ` (${o.meshInjection.setting})` : '';
+  return `${o.kind} ${o.name}${key ? ` (${key})` : ''} ${how} ${formatAgo(at, now)}${injection}`;
 }
 
 /** "a restart of the same template (only its restartedAt annotation changed, 20m ago); no edit of …": a time stamp with no edited object found. */
@@ -318,6 +320,13 @@ export function findTrigger(ev: TriageEvidence, mechanism: Finding | undefined, 
   }
   if (object !== undefined) return { kind: 'object-change', object, text: describeObjectChange(object, now, mechanism), at: changeTime(object) ?? now };
   // A mechanism whose title dates its own change (a claim restored, a node crashed) needs no new ordinal as its "since".
+  // A scale-up the mechanism dates as what exposed it is the since; scaling back would not undo it.
+  const exposing = mechanism?.exposedByScaleUp;
+  if (exposing !== undefined) {
+    const found = findScaleUp(ev, exposing.at);
+    const text = found?.text ?? `the workload was scaled up from ${exposing.from} to ${exposing.to} ${formatAgo(exposing.at, now)}`;
+    return { kind: 'scale-up', text, at: found?.at ?? exposing.at };
+  }
   const scaleUp = isScaleSensitive(mechanism) ? findScaleUp(ev, onset) : mechanism?.datesChange ? undefined : findNewOrdinalsFailing(ev, pods, onset);
   if (scaleUp !== undefined) return { kind: 'scale-up', ...scaleUp };
   // The workload did not grow, but another client of the same capped dependency did.

@@ -58,6 +58,10 @@ describe('analyzeLoadPinned', () => {
     const report = buildTriageReport(pinnedAfterScaleUp(), { startedAt: NOW, finishedAt: NOW });
     expect(report.verdict).toBe('problems');
     expect(report.headline).toMatch(/pinned/);
+    // The scale-up that exposed it is the since, not "no change found".
+    expect(f?.exposedByScaleUp).toMatchObject({ from: 3, to: 6 });
+    expect(report.headline).toMatch(/^Since .*scaled up (from 3 )?to 6 \d+m ago/);
+    expect(report.headline).not.toMatch(/no change found/);
   });
 
   it('speaks of long-lived connections in general when nothing says the port speaks HTTP/2', () => {
