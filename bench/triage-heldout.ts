@@ -15,12 +15,14 @@
 import type { CorpusScenario } from '../test/triage-corpus/scenario.js';
 import { HOLDOUT_108_SCENARIOS } from '../test/triage-corpus/heldout-108/stories.js';
 import { HOLDOUT_109_SCENARIOS } from '../test/triage-corpus/heldout-109/stories.js';
+import { HOLDOUT_110_SCENARIOS } from '../test/triage-corpus/heldout-110/stories.js';
 import { gradeStories } from './grade-stories.js';
 
-/** Rounds written and not yet joined to the corpus; rounds 1–107 have joined it, rounds 108 and 109 are pending. */
+/** Rounds written and not yet joined to the corpus; rounds 1–107 have joined it, rounds 108, 109 and 110 are pending. */
 const PENDING: [string, readonly CorpusScenario[]][] = [
   ['held-out round 108', HOLDOUT_108_SCENARIOS],
   ['held-out round 109', HOLDOUT_109_SCENARIOS],
+  ['held-out round 110', HOLDOUT_110_SCENARIOS],
 ];
 
 const filter = process.argv[2];
