@@ -21,6 +21,11 @@ export interface NodeEvidence {
   osImage?: string;
   kubeletVersion?: string;
   containerRuntime?: string;
+  /**
+   * The kernel command line the node boots with, as a label or annotation of its image tooling
+   * names it ("vsyscall=none slab_nomerge …"): options that decide which old binaries run there.
+   */
+  bootOptions?: string;
   createdAt?: IsoTime;
   /**
    * The Ready condition's lastHeartbeatTime: the kubelet stamps it with the node's own clock (at

@@ -34,6 +34,7 @@ import { findUnreadWebIdentity, tellUnreadWebIdentity } from '../web-identity-un
 import { findNodeIdentityDenial, tellNodeIdentityDenial } from '../node-identity-denial.js';
 import { findCudaDriverTooOld, tellCudaDriverTooOld } from '../cuda-driver.js';
 import { tellIllegalInstruction } from '../illegal-instruction.js';
+import { findLegacyVsyscall } from '../legacy-vsyscall.js';
 import { findRemovedApi, tellRemovedApi } from '../removed-api.js';
 import { findStaleToken, tellStaleToken } from '../stale-token.js';
 import { findSecurityRefusal } from '../security-refusal.js';
@@ -325,6 +326,24 @@ const cudaDriver: Reader = (c) => {
   const tooOld = findCudaDriverTooOld([...c.lines.slice(-60), c.first.term.message ?? '']);
   if (tooOld === undefined) return undefined;
   return onSomeNodes(tellCudaDriverTooOld(c.ev, tooOld, podsOf(c)), tooOld.quote);
+};
+
+/** A segfault only on nodes booted without the legacy vsyscall page, of a build old enough to call it: the nodes' boot options, not the code. */
+const legacyVsyscall: Reader = (c) => {
+  if (c.first.cls !== 'segfault') return undefined;
+  const found = findLegacyVsyscall(c.ev, podsOf(c), c.lines.slice(-40));
+  if (found === undefined) return undefined;
+  const { sure, evidence, datesChange, ...told } = found;
+  const decisive = pickDecisiveLine(c.lines);
+  return {
+    ...told,
+    action: `Keep the pods off those nodes meanwhile (nodeSelector or affinity), then ${told.fix}; restarting the pods will not help.`,
+    evidence,
+    ...(decisive ? { decisive } : {}),
+    ...(datesChange ? { datesChange } : {}),
+    onNodes: true,
+    ...(sure ? { sure: true as const } : {}),
+  };
 };
 
 /** An API version the cluster stopped serving (after an upgrade): the client's to move, not a rollback. */
@@ -921,7 +940,7 @@ const storeDataVersion: Reader = (c) => {
 };
 
 /** Read before the deciding line is known: what stops the start, then what the log and the runtime say. */
-const BEFORE_THE_LINE: readonly Reader[] = [nodeReboot, busyExecutable, interpreter, loaderFailure, kestrelCertificate, preloadedAllocator, errexitStop, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, unreadWebIdentity, metadataService, nodeIdentity, cudaDriver, illegalInstruction, removedApi, staleToken, leaseLoss, migrationChecksum, failedMigrationRow, classVersion, jvmOption, securityManager, strongEncapsulation, hadoopScheme, psychSafeLoad, removedStdlib, numpyAbi, enginePlatform, libraryMajor, kafkaNoOffset, inequivalentDeclare, keystoreType, fatalRejection, poisonMessage, grpcProbeOnTls, codeDefect, etcdRejoin, beanCycle, notNullViolation, serverVersionRequirement, stalePidFile, crashRecoveryUpgrade, volumeFilesystemError, corruptStateFile, railsCredentials, grantRefusal, hostKeyChanged, storeDataVersion];
+const BEFORE_THE_LINE: readonly Reader[] = [nodeReboot, busyExecutable, interpreter, loaderFailure, kestrelCertificate, preloadedAllocator, errexitStop, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, unreadWebIdentity, metadataService, nodeIdentity, cudaDriver, illegalInstruction, legacyVsyscall, removedApi, staleToken, leaseLoss, migrationChecksum, failedMigrationRow, classVersion, jvmOption, securityManager, strongEncapsulation, hadoopScheme, psychSafeLoad, removedStdlib, numpyAbi, enginePlatform, libraryMajor, kafkaNoOffset, inequivalentDeclare, keystoreType, fatalRejection, poisonMessage, grpcProbeOnTls, codeDefect, etcdRejoin, beanCycle, notNullViolation, serverVersionRequirement, stalePidFile, crashRecoveryUpgrade, volumeFilesystemError, corruptStateFile, railsCredentials, grantRefusal, hostKeyChanged, storeDataVersion];
 
 /** Read from the deciding line and the log around it. */
 const FROM_THE_LINE: readonly Reader[] = [portClash, absentDownwardKey, envFromPrefix, renamedEnvKey, yamlBoolean, unparsedValue, storePassword, rbacForbidden, keyFileMode, mountFileMode, securityRefusal, rootSquash, volumeOwner, foreignClusterData, serverNamesHash, pgPrivilege, failedMigration];

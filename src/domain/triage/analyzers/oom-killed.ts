@@ -155,7 +155,7 @@ function describeGroup(ev: TriageEvidence, hits: OomHit[]): Finding {
     id: `oom-killed/${container.name}`,
     kind: 'oom-killed',
     // Many times the CPUs of the healthy pods' nodes: where is the mechanism, so the title says it.
-    title: sized ? `${title}: ${sized.clause}` : split?.cpuSized !== undefined ? `${title}, only on ${split.cpuSized}: memory grows with the core count` : title,
+    title: sized ? `${title}: ${sized.clause}` : split?.cpuSized !== undefined ? `${title}, only on ${split.cpuSized}: ${split.workers ?? 'memory grows with the core count'}` : title,
     ...(split?.cpuSized !== undefined || (sized && split) ? { scopedTo: split?.where ?? '' } : {}),
     layer: 'container/process',
     severity: recentPods.length > 0 ? severityForPods(ev, recentPods.length) : 'info',

@@ -11,6 +11,7 @@ import { findNode } from '../evidence-lookup.js';
 import { unique } from '../pod-status.js';
 import { parseQuantity } from '../quantity.js';
 import { compareFailingHealthy, MACHINE_GROUPS, pickSeparation } from '../verdict/differential.js';
+import { countWorkerStarts, fitCpuFormula } from '../worker-starts.js';
 
 export interface OomNodeSplit {
   /** "node pool general-al2023", "os image Amazon Linux 2023", "node ip-10-0-1-2". */
@@ -22,7 +23,12 @@ export interface OomNodeSplit {
   cpuSized?: string;
   /** The log line where the process says how many it sized from those CPUs ("workers=64 (os.cpu_count()=64)"). */
   told?: string;
+  /** The worker processes the failing pods' logs start, many more than the healthy pods': "gunicorn starts a worker pool by the node's CPUs (…)". */
+  workers?: string;
 }
+
+/** The failing pods start at least this many times the workers of the healthy ones. */
+const WORKER_RATIO = 2;
 
 /** Failing nodes with at least this many times the CPUs of every healthy pod's node. */
 const CPU_RATIO = 2;
@@ -73,6 +79,20 @@ export function findOomNodeSplit(ev: TriageEvidence, killed: readonly PodEvidenc
   if (cpus !== undefined) {
     const told = findToldCount(ev, d.failing, cpus.failing);
     const cpuSized = `${where} (${cpus.types.length > 0 ? `${cpus.types.join(', ')}, ` : ''}${cpus.failing} CPUs; the healthy pods' nodes have ${cpus.healthy})`;
+    const workers = compareWorkers(ev, d.failing, d.healthy, cpus);
+    if (workers !== undefined) {
+      return {
+        where,
+        cpuSized,
+        workers: workers.clause,
+        ...(told !== undefined ? { told } : {}),
+        cause:
+          `The same containers with the same limit run fine on nodes with ${cpus.healthy} CPUs; only on ${where}, with ${cpus.failing}, do they outgrow it. ${workers.sentence} ` +
+          `The worker count follows the CPUs the process sees — the node's, not the container's CPU limit — and every worker is a process with its own copy of the app, so ${cpus.failing / cpus.healthy} times the CPUs start many times the memory and the kernel kills the container as the pool boots. A bigger limit only delays the kill.`,
+        action: `Mitigate: keep the pods off ${where} (nodeSelector or affinity). Then ${workers.fix}; a bigger limit only delays the kill.`,
+        fix: `keep the pods off ${where} (nodeSelector or affinity), then ${workers.fix}`,
+      };
+    }
     return {
       where,
       cpuSized,
@@ -99,3 +119,39 @@ export function findOomNodeSplit(ev: TriageEvidence, killed: readonly PodEvidenc
     fix: 'size the runtime explicitly (-Xmx / -XX:MaxRAMPercentage for a JVM, GOMEMLIMIT for Go) or move to a runtime version that reads cgroup v2 limits: the same limit holds on the other nodes, so a bigger one only delays the kill',
   };
 }
+
+/** The largest worker count a pod's logs (every run) state, over pods. */
+function mostWorkers(ev: TriageEvidence, pods: readonly PodEvidence[]): ReturnType<typeof countWorkerStarts> {
+  const counts = pods.flatMap((p) => {
+    const lines = ev.logs.filter((l) => l.pod === p.name).flatMap((l) => l.lines);
+    return countWorkerStarts(lines) ?? [];
+  });
+  return counts.reduce<ReturnType<typeof countWorkerStarts>>((a, b) => (a === undefined || b.count > a.count ? b : a), undefined);
+}
+
+/**
+ * The worker pool the logs show growing with the node's CPUs: the OOM-killed pods started many
+ * times the workers of the healthy ones, and the healthy ones at least one per CPU of their nodes.
+ */
+function compareWorkers(ev: TriageEvidence, failing: readonly PodEvidence[], healthy: readonly PodEvidence[], cpus: { failing: number; healthy: number }): { clause: string; sentence: string; fix: string } | undefined {
+  const bad = mostWorkers(ev, failing);
+  const good = mostWorkers(ev, healthy);
+  if (bad === undefined || good === undefined || bad.server !== good.server) return undefined;
+  if (bad.count < WORKER_RATIO * good.count || good.count < cpus.healthy) return undefined;
+  const fit = fitCpuFormula(good.count, cpus.healthy, cpus.failing);
+  const would = fit !== undefined && fit.gives > bad.count ? `; ${fit.formula} would be ${fit.gives}` : '';
+  const clause = `${bad.server} sizes its workers by the node's CPUs, not the container's limit (${good.count} workers on ${cpus.healthy} CPUs; ${bad.count} started before the kill on ${cpus.failing}${would})`;
+  const sentence = `${bad.server} started ${good.count} workers on the healthy pods' ${cpus.healthy}-CPU nodes${fit ? ` (${fit.formula})` : ''} and ${bad.count} on ${cpus.failing} CPUs before the kill${would}.`;
+  const knob = KNOBS[bad.server] ?? 'the worker count';
+  return { clause, sentence, fix: `set a fixed worker count (${knob}) or derive it from the CPU limit, not the node's CPU count` };
+}
+
+/** Where each server's worker count is set. */
+const KNOBS: Record<string, string> = {
+  gunicorn: 'workers in the gunicorn config or --workers',
+  uWSGI: 'processes / --processes',
+  Puma: 'workers / WEB_CONCURRENCY',
+  Unicorn: 'worker_processes',
+  'Node cluster': 'the number of cluster.fork() calls, not os.cpus().length',
+  Celery: '--concurrency',
+};

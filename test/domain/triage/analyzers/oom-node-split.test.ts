@@ -73,3 +73,42 @@ describe('OOM kills only on nodes with many more CPUs', () => {
     expect(d?.headline).not.toMatch(RAISE_LIMIT);
   });
 });
+
+/** A pre-forking server on 8-CPU and 64-CPU nodes: its logs say how many workers each pod booted. */
+function workersByCpus(healthyWorkers: number, killedWorkers: number) {
+  const small = ['small-a', 'small-b'].map((n) => node(n, { capacity: { cpu: '8', memory: '32Gi' }, labels: { 'eks.amazonaws.com/nodegroup': 'web', 'node.kubernetes.io/instance-type': 'c6a.2xlarge' } }));
+  const big = ['big-a', 'big-b'].map((n) => node(n, { capacity: { cpu: '64', memory: '128Gi' }, labels: { 'eks.amazonaws.com/nodegroup': 'web-xl', 'node.kubernetes.io/instance-type': 'c6a.16xlarge' } }));
+  const killed = (i: number) => crashLooping(podName(REV6.hash, i), terminated(137, 'OOMKilled', 2, { runSeconds: 12 }), 21);
+  const pods = [
+    pod(0, { nodeName: 'small-a' }),
+    pod(1, { nodeName: 'small-b' }),
+    pod(2, { nodeName: 'big-a', ready: false, containers: [killed(2)] }),
+    pod(3, { nodeName: 'big-b', ready: false, containers: [killed(3)] }),
+  ];
+  const boot = (n: number) => ['[1] Puma starting in cluster mode...', ...Array.from({ length: n }, (_, k) => `[1] - Worker ${k} (PID: ${300 + k}) booted in 1.8s, phase: 0`)];
+  return baseEvidence({
+    pods,
+    nodes: [...small, ...big],
+    logs: pods.map((p, i) => ({ pod: p.name, container: 'app', previous: i >= 2, lines: boot(i < 2 ? healthyWorkers : killedWorkers) })),
+  });
+}
+
+describe('OOM kills where the logs show a worker pool sized by the node\'s CPUs', () => {
+  it('names the worker count that follows the CPUs and fixes the count, not malloc arenas', () => {
+    const ev = workersByCpus(8, 29);
+    const findings = analyzeOomKilled(ev);
+    const [f] = findings;
+    expect(f?.title).toMatch(/Puma sizes its workers by the node's CPUs/);
+    expect(f?.title).toMatch(/8 workers on 8 CPUs; 29 started before the kill on 64; one per CPU would be 64/);
+    expect(f?.fix).toMatch(/fixed worker count \(workers \/ WEB_CONCURRENCY\)/);
+    const d = diagnose(ev, findings);
+    expect(d?.headline).toMatch(/Keep the pods off node pool web-xl .*set a fixed worker count/);
+    expect(d?.headline).not.toMatch(/MALLOC_ARENA_MAX/);
+  });
+
+  it('keeps the arena and thread-pool lead when the pods start as many workers everywhere', () => {
+    const [f] = analyzeOomKilled(workersByCpus(4, 4));
+    expect(f?.title).toMatch(/memory grows with the core count/);
+    expect(f?.fix).toMatch(/MALLOC_ARENA_MAX/);
+  });
+});
