@@ -66,3 +66,14 @@ export function explainMissingLocale(errors: readonly string[], lines: readonly 
     latent: 'the locale is set when the process starts and only input with non-ASCII characters meets it, so errors that begin late still come from the change that started the process',
   };
 }
+
+/**
+ * The UTF-8 locale variables the revision before set on `container` and `revision` no longer does
+ * ("LANG=C.UTF-8, LC_ALL=C.UTF-8"): the edit that left the process in the POSIX locale.
+ */
+export function findDroppedLocale(revision: { containers: readonly Pick<ContainerSpecEvidence, 'name' | 'env'>[] } | undefined, previous: { containers: readonly Pick<ContainerSpecEvidence, 'name' | 'env'>[] } | undefined, container: string): string | undefined {
+  const envOf = (r: typeof revision) => r?.containers.find((c) => c.name === container)?.env ?? [];
+  const now = new Set(envOf(revision).filter((e) => 'value' in e && /utf-?8/i.test(e.value)).map((e) => e.name));
+  const dropped = envOf(previous).flatMap((e) => (LOCALE_NAMES.includes(e.name) && 'value' in e && /utf-?8/i.test(e.value) && !now.has(e.name) ? [`${e.name}=${e.value}`] : []));
+  return dropped.length > 0 ? dropped.join(', ') : undefined;
+}

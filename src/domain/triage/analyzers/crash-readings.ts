@@ -10,7 +10,7 @@
  * log around it (a store's password, an RBAC refusal, a volume's file mode, a security setting, root squashed by an NFS export, a volume's owner, another cluster's data,
  * a privilege PostgreSQL denies the app's role).
  */
-import type { TerminatedStateEvidence, TriageEvidence } from '../evidence.js';
+import type { RevisionEvidence, TerminatedStateEvidence, TriageEvidence } from '../evidence.js';
 import { describeBadInterpreter, findBadInterpreter, findBadInterpreterInLog, readImageBase } from '../bad-interpreter.js';
 import { findGlibcTooOld, findLoaderFailure, tellLoaderFailure } from '../loader-failure.js';
 import { findKestrelWithoutCertificate, tellKestrelWithoutCertificate } from '../kestrel-certificate.js';
@@ -95,6 +95,9 @@ import { findDataClaim, findStoreDataVersion, tellStoreDataVersion } from '../st
 import { findBusyExecutable, tellBusyExecutable } from '../busy-executable.js';
 import { findPreloadedAllocator, tellPreloadedAllocator } from '../preloaded-allocator.js';
 import { findRemovedStdlibModule, tellRemovedStdlibModule } from '../removed-stdlib-module.js';
+import { explainMissingCaBundle } from '../missing-ca-bundle.js';
+import { explainOpensslSecurityLevel } from '../openssl-security-level.js';
+import { explainMissingLocale, findDroppedLocale } from '../missing-locale.js';
 
 export type ExitClass = 'busy-executable' | 'bad-interpreter' | 'missing-library' | 'not-found' | 'not-executable' | 'wrong-arch' | 'start-failed' | 'illegal-instruction' | 'segfault' | 'abort' | 'app-error';
 
@@ -939,8 +942,64 @@ const storeDataVersion: Reader = (c) => {
   return { ...told, evidence, decisive: found.line, sure: true };
 };
 
+/** The revision the crashing pods run and the one before it. */
+function revisionsOf(c: Crash): { revision?: RevisionEvidence; previous?: RevisionEvidence } {
+  const sorted = sortRevisions(c.ev.revisions);
+  const at = sorted.findIndex((r) => r.hash === c.first.ref.pod.revisionHash);
+  const revision = at < 0 ? undefined : sorted[at];
+  const previous = at < 0 ? undefined : sorted[at + 1];
+  return { ...(revision ? { revision } : {}), ...(previous ? { previous } : {}) };
+}
+
+/**
+ * A TLS library that found no CA certificates at all in the image (Go's "failed to load system
+ * roots", the JDK's empty trustAnchors): every outbound call fails, whatever the server, so the
+ * image that lost its bundle is the mechanism, not the server the call went to.
+ */
+const missingCaBundle: Reader = (c) => {
+  if (!isAppError(c)) return undefined;
+  const { revision, previous } = revisionsOf(c);
+  const told = explainMissingCaBundle(c.lines.slice(-60), revision, previous);
+  if (told === undefined) return undefined;
+  return { title: `: ${told.summary}`, cause: told.likelyCause, action: told.nextAction, fix: told.fix, decisive: condenseStructuredLine(told.decisive ?? ''), evidence: told.evidence ?? [], sure: true };
+};
+
+/** OpenSSL refusing a certificate for its security level (SHA-1 signed, a short key): a stricter OpenSSL came with the image. */
+const opensslSecurityLevel: Reader = (c) => {
+  if (!isAppError(c)) return undefined;
+  const told = explainOpensslSecurityLevel(c.lines.slice(-20), c.lines);
+  if (told === undefined) return undefined;
+  return { title: `: ${told.summary}`, cause: told.likelyCause, action: told.nextAction, fix: told.fix, decisive: condenseStructuredLine(told.decisive ?? ''), evidence: [], sure: true };
+};
+
+/**
+ * A process in the POSIX (ASCII) locale failing on the first non-ASCII name (Python's "'ascii'
+ * codec can't encode"): the image or env that lost the UTF-8 locale, with the variables the
+ * revision dropped when it did.
+ */
+const asciiLocale: Reader = (c) => {
+  if (!isAppError(c)) return undefined;
+  const { container } = c.first.ref;
+  const tail = c.lines.slice(-5);
+  const told = explainMissingLocale(tail, c.lines, [container]);
+  if (told === undefined) return undefined;
+  const { revision, previous } = revisionsOf(c);
+  const dropped = findDroppedLocale(revision, previous, container.name);
+  const said = dropped !== undefined && revision !== undefined && previous !== undefined ? `revision ${revision.revision} dropped ${dropped}, which revision ${previous.revision} set` : undefined;
+  const decisive = [...tail].reverse().find((l) => /codec can't|unmappable|invalid byte sequence/.test(l));
+  return {
+    title: `: ${told.summary}${said !== undefined ? ` (${said})` : ''}`,
+    cause: `${told.likelyCause}${said !== undefined ? ` ${capitalize(said)}.` : ''}`,
+    action: told.nextAction,
+    fix: told.fix,
+    ...(decisive !== undefined ? { decisive: decisive.trim() } : {}),
+    evidence: said !== undefined ? [said] : [],
+    sure: true,
+  };
+};
+
 /** Read before the deciding line is known: what stops the start, then what the log and the runtime say. */
-const BEFORE_THE_LINE: readonly Reader[] = [nodeReboot, busyExecutable, interpreter, loaderFailure, kestrelCertificate, preloadedAllocator, errexitStop, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, unreadWebIdentity, metadataService, nodeIdentity, cudaDriver, illegalInstruction, legacyVsyscall, removedApi, staleToken, leaseLoss, migrationChecksum, failedMigrationRow, classVersion, jvmOption, securityManager, strongEncapsulation, hadoopScheme, psychSafeLoad, removedStdlib, numpyAbi, enginePlatform, libraryMajor, kafkaNoOffset, inequivalentDeclare, keystoreType, fatalRejection, poisonMessage, grpcProbeOnTls, codeDefect, etcdRejoin, beanCycle, notNullViolation, serverVersionRequirement, stalePidFile, crashRecoveryUpgrade, volumeFilesystemError, corruptStateFile, railsCredentials, grantRefusal, hostKeyChanged, storeDataVersion];
+const BEFORE_THE_LINE: readonly Reader[] = [nodeReboot, busyExecutable, interpreter, loaderFailure, kestrelCertificate, preloadedAllocator, errexitStop, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, unreadWebIdentity, metadataService, nodeIdentity, cudaDriver, illegalInstruction, legacyVsyscall, removedApi, staleToken, leaseLoss, migrationChecksum, failedMigrationRow, classVersion, jvmOption, securityManager, strongEncapsulation, hadoopScheme, psychSafeLoad, removedStdlib, numpyAbi, missingCaBundle, opensslSecurityLevel, asciiLocale, enginePlatform, libraryMajor, kafkaNoOffset, inequivalentDeclare, keystoreType, fatalRejection, poisonMessage, grpcProbeOnTls, codeDefect, etcdRejoin, beanCycle, notNullViolation, serverVersionRequirement, stalePidFile, crashRecoveryUpgrade, volumeFilesystemError, corruptStateFile, railsCredentials, grantRefusal, hostKeyChanged, storeDataVersion];
 
 /** Read from the deciding line and the log around it. */
 const FROM_THE_LINE: readonly Reader[] = [portClash, absentDownwardKey, envFromPrefix, renamedEnvKey, yamlBoolean, unparsedValue, storePassword, rbacForbidden, keyFileMode, mountFileMode, securityRefusal, rootSquash, volumeOwner, foreignClusterData, serverNamesHash, pgPrivilege, failedMigration];

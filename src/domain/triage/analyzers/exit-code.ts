@@ -146,7 +146,20 @@ export function analyzeExitCodes(ev: TriageEvidence): Finding[] {
     return cls ? [{ ...hit, cls }] : [];
   });
   const groups = groupBy(hits, (h) => `${h.cls}/${h.ref.container.name}`);
-  return [...groups.values()].map((g) => describeGroup(ev, g));
+  return [...groups.values()].map((g) => describeGroup(ev, dropPastEpisodes(g)));
+}
+
+/**
+ * A recovered crash that ended before any pod crashing now was even started is a past episode (a
+ * pod of the old revision that crashed once yesterday and has served since), not this incident:
+ * its exit code and its log would speak for the pods failing now, so it leaves the group.
+ */
+function dropPastEpisodes(hits: ExitHit[]): ExitHit[] {
+  const now = hits.filter((h) => h.recent);
+  const born = now.map((h) => h.ref.pod.startTime ?? h.ref.pod.createdAt);
+  if (now.length === 0 || born.some((b) => b === undefined)) return hits;
+  const first = Math.min(...born.map((b) => Date.parse(b ?? '')));
+  return hits.filter((h) => h.recent || h.term.finishedAt === undefined || Date.parse(h.term.finishedAt) >= first);
 }
 
 function describeGroup(ev: TriageEvidence, hits: ExitHit[]): Finding {
