@@ -180,6 +180,7 @@ import { analyzeStoreVolumeLost } from './store-volume-lost.js';
 import { analyzeRedisClusterState } from './redis-cluster-state.js';
 import { analyzeSyncStandbyMissing } from './sync-standby-missing.js';
 import { analyzeMemberScaledAway } from './member-scaled-away.js';
+import { analyzeBootstrapMasterList } from './bootstrap-master-list.js';
 import { analyzeDaemonSetCoverage } from './daemonset-coverage.js';
 import { analyzeDaemonSetNoNode } from './daemonset-no-node.js';
 import { analyzeNetworkPolicies } from './network-policy.js';
@@ -390,6 +391,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'redis-cluster-state': analyzeRedisClusterState,
   'sync-standby-missing': analyzeSyncStandbyMissing,
   'member-scaled-away': analyzeMemberScaledAway,
+  'bootstrap-master-list': analyzeBootstrapMasterList,
   'slow-dependency': analyzeSlowDependency,
   'hung-outbound-call': analyzeHungOutboundCall,
   'fork-unsafe-preload': analyzeForkUnsafePreload,

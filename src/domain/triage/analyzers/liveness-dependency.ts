@@ -28,6 +28,14 @@ const NEW_RECORD = /^(\d{4}-\d\d-\d\d|\[|\{)/;
 /** Members of a liveness group that check the process itself (Spring's default group is livenessState alone). */
 const PROCESS_ONLY = /^(?:livenessState|ping)$/i;
 
+/** A structured access line of a health endpoint that answered 5xx: its status. */
+const HEALTH_5XX = /"status"\s*:\s*"?(5\d\d)\b|\bstatus=(5\d\d)\b/;
+/** The per-check results a structured health line carries: "checks":{"cache":"...","db":"ok"}. */
+const CHECKS_OBJECT = /"checks"\s*:\s*\{([^{}]*)\}/;
+const CHECK_ENTRY = /"([\w.-]+)"\s*:\s*"([^"]*)"/g;
+/** A check result that says the check passed. */
+const CHECK_PASSED = /^(?:ok|up|pass(?:ed)?|healthy|serving|true)$/i;
+
 /** How far a record's stack is read for its cause. */
 const BLOCK_LINES = 60;
 
@@ -53,6 +61,40 @@ interface HealthFailure {
   /** The deepest line of the record that names what failed, else the health line itself. */
   cause: string;
   dependency?: DependencyError;
+  /** What the failing check reported, when the line gives it per check. */
+  state?: string;
+}
+
+/**
+ * Structured access lines of the probed endpoint that answered 5xx and list their checks:
+ * each check that did not pass, with what it reported (a dependency still loading, refusing).
+ */
+function findCheckedHealthLines(path: string | undefined) {
+  return (log: LogEvidence): HealthFailure[] => {
+    if (path === undefined) return [];
+    return log.lines.flatMap((line) => {
+      if (!line.includes(path) || !HEALTH_5XX.test(line)) return [];
+      const body = CHECKS_OBJECT.exec(line)?.[1];
+      if (body === undefined) return [];
+      return [...body.matchAll(CHECK_ENTRY)].filter((m) => !CHECK_PASSED.test(m[2] ?? '')).map((m) => {
+        const check = m[1] ?? '';
+        const state = m[2] ?? '';
+        const dep = parseDependencyError(state);
+        return { check, state, cause: `${check}: ${state}`, ...(dep ? { dependency: dep } : {}) };
+      });
+    });
+  };
+}
+
+/** The address the container is given for a check's dependency: an env value naming it (REDIS_ADDR=cache-store.ns.svc:6379). */
+function findDependencyAddress(container: ContainerEvidence, check: string): string | undefined {
+  const key = check.toLowerCase();
+  for (const e of container.env ?? []) {
+    if (!('value' in e) || typeof e.value !== 'string' || e.value === '') continue;
+    if (!e.name.toLowerCase().includes(key) && !e.value.toLowerCase().includes(key)) continue;
+    if (/^[\w.-]+(?::\d+)?$|^[a-z]+:\/\//i.test(e.value)) return `${e.value}, ${e.name}`;
+  }
+  return undefined;
 }
 
 /** Health-check failures in one log, each with the cause its stack gives. */
@@ -111,6 +153,7 @@ export function analyzeLivenessDependency(ev: TriageEvidence): Finding[] {
       if (failures.length === 0) continue;
       const logs = ev.logs.filter((l) => l.pod === pod.name && l.container === container.name);
       const health = logs.flatMap(type === 'grpc' ? findGrpcHealthFailures : findHealthFailures);
+      if (health.length === 0 && type === 'http') health.push(...logs.flatMap(findCheckedHealthLines(container.probes.liveness?.path)));
       if (health.length > 0) hits.push({ pod, container, failures, health });
     }
   }
@@ -123,7 +166,10 @@ export function analyzeLivenessDependency(ev: TriageEvidence): Finding[] {
   const health = mine.flatMap((h) => h.health);
   const named = health.find((h) => h.dependency?.dependency !== undefined) ?? health.find((h) => h.dependency !== undefined) ?? health[0];
   const dep = named?.dependency;
-  const what = dep?.dependency !== undefined ? `${dep.dependency} ${FAILS[dep.problem]}` : dep ? `a dependency ${FAILS[dep.problem]}` : 'a dependency fails';
+  const address = named?.state !== undefined && named.check !== undefined ? findDependencyAddress(container, named.check) : undefined;
+  const what = dep?.dependency !== undefined ? `${dep.dependency} ${FAILS[dep.problem]}`
+    : named?.state !== undefined ? `${named.check ?? 'a dependency'}${address ? ` (${address})` : ''} ${dep ? FAILS[dep.problem] : `reports "${named.state.slice(0, 120)}"`}`
+    : dep ? `a dependency ${FAILS[dep.problem]}` : 'a dependency fails';
   const check = named?.check ? `its ${named.check} health check` : 'a dependency check';
   const statuses = unique(mine.flatMap((h) => h.failures.map((e) => statusOf(e.message) ?? ''))).join('/');
   const grpc = probe?.type === 'grpc';
@@ -162,8 +208,8 @@ export function analyzeLivenessDependency(ev: TriageEvidence): Finding[] {
       `and the kubelet restarts containers whose process is fine: every replica at once, and no restart can bring the dependency back. Liveness should say only whether the process must be restarted.`,
     nextAction:
       `${groupFix ? `Mitigate: ${groupFix} and restart the pods so they read it (or switch the liveness probe to a tcpSocket probe) so the kills stop` : `Mitigate: point the liveness probe at ${processOnly} so the kills stop`}; a dependency belongs in readiness at most. ` +
-      `Then restore ${dep?.dependency ?? 'the dependency'} or take it out of the health check. Restarting pods ${groupFix ? 'alone ' : ''}will not help.`,
-    fix: groupFix ? `${groupFix}, and restore ${dep?.dependency ?? 'the dependency'}` : `point the liveness probe at ${processOnly}, and restore ${dep?.dependency ?? 'the dependency'} or drop it from the health check`,
+      `Then restore ${dep?.dependency ?? named?.check ?? 'the dependency'} or take it out of the health check. Restarting pods ${groupFix ? 'alone ' : ''}will not help.`,
+    fix: groupFix ? `${groupFix}, and restore ${dep?.dependency ?? named?.check ?? 'the dependency'}` : `point the liveness probe at ${processOnly}, and restore ${dep?.dependency ?? named?.check ?? 'the dependency'} or drop it from the health check`,
     confirmCommands: [
       describePodCommand(ev.target, first.pod.name),
       previousLogsCommand(ev.target, first.pod.name, container.name),

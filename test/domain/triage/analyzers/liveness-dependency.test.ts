@@ -135,4 +135,22 @@ describe('analyzeLivenessDependency on a native gRPC probe', () => {
     expect(f?.fix).toMatch(/^point the liveness probe at a gRPC health service name whose status does not follow the dependencies/);
     expect(f?.nextAction).toMatch(/a dependency belongs in readiness at most/);
   });
+  it('reads the failing check from the health endpoint\'s own structured access lines, with the address the env gives it', () => {
+    const ev = livenessOnAggregateHealth();
+    const onChecks: TriageEvidence = {
+      ...ev,
+      pods: ev.pods.map((p) => ({ ...p, containers: p.containers.map((c) => ({ ...c, env: [{ name: 'SESSION_STORE_URL', value: 'tcp://sessions-kv.store.svc:7000' }, { name: 'LOG_LEVEL', value: 'info' }], probes: { liveness: { ...c.probes.liveness!, path: '/livez' } } })) })),
+      logs: ev.logs.map((l) => ({ ...l, lines: [
+        '{"ts":"2026-11-21T03:12:31Z","lvl":"warn","msg":"GET /livez","status":500,"checks":{"session":"ERR still replaying the append log","search":"up"}}',
+        '{"ts":"2026-11-21T03:12:41Z","lvl":"info","msg":"GET /livez","status":200,"checks":{"session":"ok","search":"up"}}',
+        '{"ts":"2026-11-21T03:12:52Z","lvl":"error","msg":"shutdown incomplete: 2 requests dropped"}',
+      ] })),
+    };
+    const [f] = analyzeLivenessDependency(onChecks);
+    expect(f?.title).toBe('Liveness probe of app checks a dependency: /livez on :8080 answers 503 because its session health check fails (session (tcp://sessions-kv.store.svc:7000, SESSION_STORE_URL) reports "ERR still replaying the append log"), so the kubelet kills 3/3 pods (exit 143) though the process is up');
+    expect(f?.fix).toMatch(/restore session or drop it/);
+    // An access line of another path, or one that answered 2xx, tells nothing.
+    const other = { ...onChecks, logs: onChecks.logs.map((l) => ({ ...l, lines: l.lines.map((x) => x.replace('/livez', '/status')) })) };
+    expect(analyzeLivenessDependency(other)).toEqual([]);
+  });
 });
