@@ -242,6 +242,34 @@ function formatRequirements(terms: readonly { key: string; operator: string; val
   return terms.map((t) => t.map((r) => `${r.key} ${r.operator}${r.values.length > 0 ? ` (${r.values.join(',')})` : ''}`).join(' and '));
 }
 
+/** A compact-JSON securityContext without its sysctls, and those as `name=value`. */
+function splitSysctls(context: string | undefined): { rest: string | undefined; sysctls: string[] } {
+  if (context === undefined) return { rest: undefined, sysctls: [] };
+  try {
+    const { sysctls, ...rest } = JSON.parse(context) as { sysctls?: { name?: string; value?: string }[] } & Record<string, unknown>;
+    const text = JSON.stringify(rest);
+    return { rest: text === '{}' ? undefined : text, sysctls: (sysctls ?? []).map((s) => `${s.name ?? ''}=${s.value ?? ''}`) };
+  } catch {
+    return { rest: context, sysctls: [] };
+  }
+}
+
+/**
+ * The pod securityContext, with its sysctls on a line of their own: a kubelet refuses a pod for
+ * one sysctl it does not allow, and that name is lost in a whole JSON object.
+ */
+function diffPodSecurityContext(older: string | undefined, newer: string | undefined): string[] {
+  if (older === newer) return [];
+  const a = splitSysctls(older);
+  const b = splitSysctls(newer);
+  const lines = a.rest === b.rest ? [] : [`pod securityContext: ${a.rest ?? '{}'} → ${b.rest ?? '{}'}`];
+  if (JSON.stringify(a.sysctls) === JSON.stringify(b.sysctls)) return lines;
+  const added = b.sysctls.filter((s) => !a.sysctls.includes(s));
+  const removed = a.sysctls.filter((s) => !b.sysctls.includes(s));
+  const parts = [...(added.length > 0 ? [`added ${added.join(', ')}`] : []), ...(removed.length > 0 ? [`removed ${removed.join(', ')}`] : [])];
+  return [...lines, `pod securityContext sysctls ${parts.length > 0 ? parts.join(', ') : `reordered: ${b.sysctls.join(', ')}`}`];
+}
+
 function diffTemplate(older: PodTemplateEvidence | undefined, newer: PodTemplateEvidence | undefined): string[] {
   if (older === undefined || newer === undefined) return [];
   const lines = diffContainers(older.initContainers, newer.initContainers, 'init ');
@@ -276,7 +304,7 @@ function diffTemplate(older: PodTemplateEvidence | undefined, newer: PodTemplate
   if (older.nodeName !== newer.nodeName) lines.push(`nodeName: ${older.nodeName ?? '(unset)'} → ${newer.nodeName ?? '(unset)'}`);
   // Unset is default-scheduler: the API server fills it in, so an explicit default is no change.
   if (schedulerOf(older) !== schedulerOf(newer)) lines.push(`schedulerName: ${schedulerOf(older)} → ${schedulerOf(newer)}`);
-  if (older.securityContext !== newer.securityContext) lines.push(`pod securityContext: ${older.securityContext ?? '{}'} → ${newer.securityContext ?? '{}'}`);
+  lines.push(...diffPodSecurityContext(older.securityContext, newer.securityContext));
   if (older.runtimeClassName !== newer.runtimeClassName) lines.push(`runtimeClassName: ${older.runtimeClassName ?? '(none)'} → ${newer.runtimeClassName ?? '(none)'}`);
   if (older.priorityClassName !== newer.priorityClassName) lines.push(`priorityClassName: ${older.priorityClassName ?? '(none)'} → ${newer.priorityClassName ?? '(none)'}`);
   if (older.hostNetwork !== newer.hostNetwork) lines.push(`hostNetwork: ${older.hostNetwork === true} → ${newer.hostNetwork === true}`);

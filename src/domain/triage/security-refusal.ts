@@ -250,11 +250,11 @@ export function findSecurityRefusal(revisions: readonly RevisionEvidence[], pods
 }
 
 /** Words that tie a mechanism to a security setting and the diff line that changed it. */
-const SETTING_WORDS = /seccomp|capabilit|allowPrivilegeEscalation|runAsNonRoot|runAsUser|readOnlyRootFilesystem/gi;
+const SETTING_WORDS = /seccomp|capabilit|allowPrivilegeEscalation|runAsNonRoot|runAsUser|readOnlyRootFilesystem|sysctl/gi;
 
 /** The diff line that changed the security setting a mechanism names; undefined when it names none. */
 export function pickSecurityChange(mechanismText: string, diff: readonly string[]): string | undefined {
   const words = [...new Set((mechanismText.match(SETTING_WORDS) ?? []).map((w) => w.toLowerCase()))];
   if (words.length === 0) return undefined;
-  return diff.find((l) => / securityContext: /.test(l) && words.some((w) => l.toLowerCase().includes(w)));
+  return diff.find((l) => / securityContext(?::| sysctls) /.test(l) && words.some((w) => l.toLowerCase().includes(w)));
 }

@@ -165,6 +165,14 @@ describe('diffRevisions: the template', () => {
     ]);
   });
 
+  it('puts the pod sysctls on a line of their own, by name and value, apart from the rest of the securityContext', () => {
+    const older = { ...pair({})[0], template: template({ securityContext: '{"runAsNonRoot":true}' }) };
+    const newer = { ...older, revision: 7, template: template({ securityContext: '{"runAsNonRoot":true,"sysctls":[{"name":"kernel.shm_rmid_forced","value":"1"},{"name":"net.ipv4.tcp_keepalive_time","value":"120"}]}' }) };
+    expect(diffRevisions(older, newer)).toEqual(['pod securityContext sysctls added kernel.shm_rmid_forced=1, net.ipv4.tcp_keepalive_time=120']);
+    const both = { ...newer, revision: 8, template: template({ securityContext: '{"runAsNonRoot":false,"sysctls":[{"name":"kernel.shm_rmid_forced","value":"1"}]}' }) };
+    expect(diffRevisions(newer, both)).toEqual(['pod securityContext: {"runAsNonRoot":true} → {"runAsNonRoot":false}', 'pod securityContext sysctls removed net.ipv4.tcp_keepalive_time=120']);
+  });
+
   it('shows a template that sets a RuntimeClass, whose pod overhead makes every pod bigger', () => {
     const [a, b] = pair({ template: template({ runtimeClassName: 'sandboxed-vm' }) });
     expect(diffRevisions(a, b)).toEqual(['runtimeClassName: (none) → sandboxed-vm']);

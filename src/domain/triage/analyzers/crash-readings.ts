@@ -37,6 +37,7 @@ import { tellIllegalInstruction } from '../illegal-instruction.js';
 import { findLegacyVsyscall } from '../legacy-vsyscall.js';
 import { findRemovedApi, tellRemovedApi } from '../removed-api.js';
 import { findStaleToken, tellStaleToken } from '../stale-token.js';
+import { findTokenNotMounted, tellTokenNotMounted } from '../token-not-mounted.js';
 import { findSecurityRefusal } from '../security-refusal.js';
 import { findMemoryTypo, tellMemoryTypo } from '../memory-typo.js';
 import { findArgListTooLong, tellArgListTooLong } from '../exec-arg-limit.js';
@@ -363,6 +364,14 @@ const staleToken: Reader = (c) => {
   if (found === undefined) return undefined;
   const { line, ...told } = tellStaleToken(found);
   return { ...told, decisive: line, sure: true };
+};
+
+/** A Kubernetes client that finds no service-account token: the pods mount none (automount off), not RBAC. */
+const tokenNotMounted: Reader = (c) => {
+  const found = isAppError(c) ? findTokenNotMounted(c.lines.slice(-60), podsOf(c), c.first.ref.container.name, c.ev.revisions) : undefined;
+  if (found === undefined) return undefined;
+  const { evidence, ...told } = tellTokenNotMounted(found, c.first.ref.container.name);
+  return { ...told, evidence: evidence ?? [], ...(found.revision !== undefined ? { datesChange: true as const } : {}), sure: true };
 };
 
 /**
@@ -999,7 +1008,7 @@ const asciiLocale: Reader = (c) => {
 };
 
 /** Read before the deciding line is known: what stops the start, then what the log and the runtime say. */
-const BEFORE_THE_LINE: readonly Reader[] = [nodeReboot, busyExecutable, interpreter, loaderFailure, kestrelCertificate, preloadedAllocator, errexitStop, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, unreadWebIdentity, metadataService, nodeIdentity, cudaDriver, illegalInstruction, legacyVsyscall, removedApi, staleToken, leaseLoss, migrationChecksum, failedMigrationRow, classVersion, jvmOption, securityManager, strongEncapsulation, hadoopScheme, psychSafeLoad, removedStdlib, numpyAbi, missingCaBundle, opensslSecurityLevel, asciiLocale, enginePlatform, libraryMajor, kafkaNoOffset, inequivalentDeclare, keystoreType, fatalRejection, poisonMessage, grpcProbeOnTls, codeDefect, etcdRejoin, beanCycle, notNullViolation, serverVersionRequirement, stalePidFile, crashRecoveryUpgrade, volumeFilesystemError, corruptStateFile, railsCredentials, grantRefusal, hostKeyChanged, storeDataVersion];
+const BEFORE_THE_LINE: readonly Reader[] = [nodeReboot, busyExecutable, interpreter, loaderFailure, kestrelCertificate, preloadedAllocator, errexitStop, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, unreadWebIdentity, metadataService, nodeIdentity, cudaDriver, illegalInstruction, legacyVsyscall, removedApi, staleToken, tokenNotMounted, leaseLoss, migrationChecksum, failedMigrationRow, classVersion, jvmOption, securityManager, strongEncapsulation, hadoopScheme, psychSafeLoad, removedStdlib, numpyAbi, missingCaBundle, opensslSecurityLevel, asciiLocale, enginePlatform, libraryMajor, kafkaNoOffset, inequivalentDeclare, keystoreType, fatalRejection, poisonMessage, grpcProbeOnTls, codeDefect, etcdRejoin, beanCycle, notNullViolation, serverVersionRequirement, stalePidFile, crashRecoveryUpgrade, volumeFilesystemError, corruptStateFile, railsCredentials, grantRefusal, hostKeyChanged, storeDataVersion];
 
 /** Read from the deciding line and the log around it. */
 const FROM_THE_LINE: readonly Reader[] = [portClash, absentDownwardKey, envFromPrefix, renamedEnvKey, yamlBoolean, unparsedValue, storePassword, rbacForbidden, keyFileMode, mountFileMode, securityRefusal, rootSquash, volumeOwner, foreignClusterData, serverNamesHash, pgPrivilege, failedMigration];

@@ -9,6 +9,7 @@ import { formatAgo, isWithin, latest } from '../time-span.js';
 import { describeOrigin, describeOriginEvidence, explainOrigin, findStorageLimitOrigin, fixOrigin } from '../resource-origin.js';
 import { findTolerationChurn } from './toleration-churn.js';
 import { findOwnDiskWriters } from '../disk-consumer.js';
+import { capitalize } from '../../text.js';
 
 interface Eviction {
   pod: string;
@@ -72,8 +73,32 @@ export function analyzeEvictions(ev: TriageEvidence): Finding[] {
   return [...groups.values()].map((group) => describeGroup(ev, group));
 }
 
+/** The kubelet's words for an emptyDir over its own sizeLimit: `Usage of EmptyDir volume "x" exceeds the limit "1Gi".` */
+const EMPTYDIR_OVER_LIMIT = /Usage of EmptyDir volume "([^"]+)" exceeds the limit "([^"]+)"/i;
+
+interface EmptyDirOverrun {
+  volume: string;
+  limit: string;
+  /** Where the template's containers mount it: `worker at /tmp/work`. */
+  mounts: string[];
+}
+
+/**
+ * An emptyDir over its own sizeLimit: the kubelet evicts the pod for that volume alone, whatever
+ * the containers' ephemeral-storage limits and the node's free disk.
+ */
+function readEmptyDirOverrun(ev: TriageEvidence, group: readonly Eviction[]): EmptyDirOverrun | undefined {
+  const m = group.map((e) => EMPTYDIR_OVER_LIMIT.exec(e.message)).find((x) => x !== null);
+  if (m === undefined || m === null) return undefined;
+  const volume = m[1] ?? '';
+  const mounts = (ev.workload?.templateContainers ?? []).flatMap((c) => (c.volumeMounts ?? []).filter((v) => v.name === volume).map((v) => `${c.name} at ${v.mountPath}`));
+  return { volume, limit: m[2] ?? '', mounts };
+}
+
 function describeGroup(ev: TriageEvidence, group: Eviction[]): Finding {
   const first = group[0] as Eviction;
+  const emptyDir = first.resource === 'limit' ? readEmptyDirOverrun(ev, group) : undefined;
+  if (emptyDir !== undefined) return describeEmptyDirOverrun(ev, group, emptyDir);
   const pods = unique(group.map((e) => e.pod));
   const nodes = unique(group.flatMap((e) => (e.node ? [e.node] : [])));
   const recent = group.some((e) => e.at !== undefined && isWithin(e.at, ev.collectedAt, RECENT_MS));
@@ -133,6 +158,40 @@ function describeGroup(ev: TriageEvidence, group: Eviction[]): Finding {
         : first.resource === 'inodes'
         ? 'Find what on the node creates many small files (an emptyDir without sizeLimit, a container\'s writable layer) and clean and bound it; requests do not count inodes. The evicted pods are replaced on their own; delete the Failed pod objects only after reading them.'
         : 'Set requests close to real use (requests equal to limits makes the pod Guaranteed and evicted last) and check what else on the node uses the resource. The evicted pods are replaced on their own; delete the Failed pod objects only after reading them.',
+    confirmCommands: [
+      formatKubectl(ev.target, `get pods --field-selector status.phase=Failed -o wide`),
+      ...nodes.slice(0, 2).map((node) => describeNodeCommand(ev.target, node)),
+    ],
+    affected: { pods, nodes },
+  };
+}
+
+/** Pods evicted for what one emptyDir holds: the volume's sizeLimit is the limit, not the containers'. */
+function describeEmptyDirOverrun(ev: TriageEvidence, group: readonly Eviction[], d: EmptyDirOverrun): Finding {
+  const pods = unique(group.map((e) => e.pod));
+  const nodes = unique(group.flatMap((e) => (e.node ? [e.node] : [])));
+  const recent = group.some((e) => e.at !== undefined && isWithin(e.at, ev.collectedAt, RECENT_MS));
+  const where = nodes.length === 1 ? ` from ${nodes[0] ?? ''}` : nodes.length > 1 ? ` from ${nodes.length} nodes` : '';
+  const n = `${pods.length} pod${pods.length === 1 ? '' : 's'}`;
+  const mounted = d.mounts.length > 0 ? ` (mounted by ${d.mounts.join(', ')})` : '';
+  const path = /^\S+ at (\S+)$/.exec(d.mounts[0] ?? '')?.[1];
+  const holds = path === undefined ? `what emptyDir ${d.volume} holds` : `what ${path} holds`;
+  const fix = `raise the sizeLimit of emptyDir ${d.volume} (${d.limit}) to what the work writes there, or move ${holds} to a PVC or a generic ephemeral volume, or have the writer stream or clean up as it goes`;
+  return {
+    id: `eviction/emptydir/${d.volume}`,
+    kind: 'eviction',
+    title: `${n} evicted${where}: emptyDir ${d.volume} over its sizeLimit ${d.limit}`,
+    layer: 'node/eviction',
+    severity: recent ? 'warning' : 'info',
+    confidence: 'high',
+    evidence: [
+      ...limitLines(group.map((e) => `${e.pod}: Evicted${e.at ? ` ${formatAgo(e.at, ev.collectedAt)}` : ''}${e.message ? `: ${e.message}` : ''}`), 3),
+      `emptyDir ${d.volume}: sizeLimit ${d.limit}${mounted}`,
+    ],
+    likelyCause: `The pods wrote more into emptyDir ${d.volume}${mounted} than its own sizeLimit (${d.limit}) allows, and the kubelet evicts a pod for that volume alone, whatever the node's free disk and the containers' ephemeral-storage limits (a different limit). A replacement starts with an empty volume and is evicted again once the same work fills it.`,
+    decisive: (group.find((e) => EMPTYDIR_OVER_LIMIT.test(e.message))?.message ?? '').trim(),
+    fix,
+    nextAction: `${capitalize(fix)}; the containers' ephemeral-storage limit is not the one hit. Evicted pods are replaced on their own.`,
     confirmCommands: [
       formatKubectl(ev.target, `get pods --field-selector status.phase=Failed -o wide`),
       ...nodes.slice(0, 2).map((node) => describeNodeCommand(ev.target, node)),

@@ -12,6 +12,7 @@ import { capitalize } from '../../text.js';
 import { nodePoolOf } from '../node-pool.js';
 import { findFailingDevicePlugin, readUnavailableDevice } from '../device-admission.js';
 import type { FailingDevicePlugin } from '../device-admission.js';
+import { SYSCTL_FORBIDDEN, describeSysctlRejection } from '../sysctl-admission.js';
 
 /** The kubelet's admission reason for a resource the node lacks: "OutOf" + the resource name. */
 const OUT_OF = /^OutOf(\S+)$/;
@@ -32,7 +33,8 @@ export function analyzeKubeletRejections(ev: TriageEvidence): Finding[] {
   const aligned = ev.pods.filter((p) => p.phase === 'Failed' && ALIGNMENT.test(p.reason ?? ''));
   const rejected = ev.pods.filter((p) => p.phase === 'Failed' && OUT_OF.test(p.reason ?? ''));
   const [first] = rejected;
-  const alignment = aligned.length > 0 ? [describeAlignmentRejection(ev, aligned)] : [];
+  const sysctl = describeSysctlRejection(ev, ev.pods.filter((p) => p.phase === 'Failed' && p.reason === SYSCTL_FORBIDDEN));
+  const alignment = [...(aligned.length > 0 ? [describeAlignmentRejection(ev, aligned)] : []), ...(sysctl ? [sysctl] : [])];
   if (first === undefined) return alignment;
   const reasons = unique(rejected.map((p) => p.reason ?? ''));
   const resources = reasons.map((r) => OUT_OF.exec(r)?.[1] ?? r);

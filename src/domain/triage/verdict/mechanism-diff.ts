@@ -127,6 +127,9 @@ export function pickChange(mechanism: Finding | undefined, diff: readonly string
     const apart = diff.filter((l) => onto(l) || l.startsWith('required pod anti-affinity:'));
     if (apart.length > 0) return apart.join('; ');
   }
+  // A service-account token the pods no longer get: the line that turned automount off (or moved them to an account that does).
+  const token = /automountserviceaccounttoken/.test(text) ? diff.find((l) => l.startsWith('automountServiceAccountToken:')) ?? diff.find((l) => l.startsWith('serviceAccountName:')) : undefined;
+  if (token !== undefined) return token;
   // A security setting the mechanism blames (a seccomp profile, dropped capabilities) is the lead.
   const security = pickSecurityChange(text, diff);
   if (security !== undefined) return security;

@@ -104,6 +104,21 @@ describe('analyzeEvictions', () => {
     expect(analyzeEvictions(ev)[0]?.title).toMatch(/filled by core dumps — the process crashes and dumps core \(1 in the logs read\)$/);
   });
 
+  it('names an emptyDir over its own sizeLimit, and its fix, rather than the containers\' ephemeral-storage limit', () => {
+    const ev = evictionScenario();
+    const message = 'Usage of EmptyDir volume "spool" exceeds the limit "768Mi". ';
+    ev.pods = ev.pods.map((p) => (p.reason === 'Evicted' ? { ...p, message } : p));
+    ev.events = ev.events.map((e) => (e.reason === 'Evicted' ? { ...e, message } : e));
+    const tpl = ev.workload?.templateContainers[0];
+    if (tpl !== undefined) tpl.volumeMounts = [{ name: 'spool', mountPath: '/var/spool/work' }];
+    const [f, ...rest] = analyzeEvictions(ev);
+    expect(rest).toHaveLength(0);
+    expect(f?.title).toMatch(/^2 pods evicted from \S+: emptyDir spool over its sizeLimit 768Mi$/);
+    expect(f?.fix).toMatch(/^raise the sizeLimit of emptyDir spool \(768Mi\).*move what \/var\/spool\/work holds to a PVC or a generic ephemeral volume/);
+    expect(`${f?.fix ?? ''} ${f?.title ?? ''}`).not.toMatch(/ephemeral-storage limit|pod's limit/);
+    expect(f?.evidence).toContain(`emptyDir spool: sizeLimit 768Mi (mounted by ${tpl?.name ?? ''} at /var/spool/work)`);
+  });
+
   it('stays silent on a healthy workload', () => {
     expect(analyzeEvictions(healthyScenario())).toEqual([]);
   });
