@@ -185,6 +185,7 @@ import { analyzeDaemonSetCoverage } from './daemonset-coverage.js';
 import { analyzeDaemonSetNoNode } from './daemonset-no-node.js';
 import { analyzeNetworkPolicies } from './network-policy.js';
 import { analyzeDnsUdpOnlyEgress } from './dns-udp-only-egress.js';
+import { analyzeDnsEgressOwnNamespace } from './dns-egress-own-namespace.js';
 import { analyzeClientCertRefused } from './client-cert-refused.js';
 import { analyzeStaleServingCert } from './stale-serving-cert.js';
 import { analyzeUntrustedIssuer } from './untrusted-issuer.js';
@@ -368,6 +369,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'cluster-dns-capacity': analyzeClusterDnsCapacity,
   'network-policy': analyzeNetworkPolicies,
   'dns-udp-only-egress': analyzeDnsUdpOnlyEgress,
+  'dns-egress-own-namespace': analyzeDnsEgressOwnNamespace,
   'client-cert-refused': analyzeClientCertRefused,
   'stale-serving-cert': analyzeStaleServingCert,
   'untrusted-issuer': analyzeUntrustedIssuer,
