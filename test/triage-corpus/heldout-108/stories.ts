@@ -1,7 +1,8 @@
 // Held-out stories, hundred-and-eighth round: failures written without reading the analysis code, to
 // measure how the triage generalizes to causes it was not built against. Graded first by
-// `bench/triage-heldout.ts` (figures in docs/benchmarks.md) before any fix for it. Written by two
-// writers apart:
+// `bench/triage-heldout.ts` (figures in docs/benchmarks.md) before any fix for it, then fixed in
+// general; the round has since joined the corpus (`../scenarios/index.ts`), which `npm test` grades.
+// Written by two writers apart:
 //
 // part1.ts — a Go service whose image moved to a scratch base without the CA bundle; a leader-elected controller throttled
 // by a cut CPU limit until it loses its Lease; nginx failing on server_names_hash_bucket_size after a ConfigMap
