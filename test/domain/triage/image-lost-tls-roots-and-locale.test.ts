@@ -24,7 +24,7 @@ function crashOnRevision7(lines: string[], over: { rev7?: Partial<RevisionEviden
 }
 
 const noRoots = [
-  '{"ts":"2026-11-21T03:12:00Z","lvl":"info","message":"ledger-sync starting","version":"2.15.0"}',
+  '{"ts":"2026-11-21T03:12:00Z","lvl":"info","message":"ledger-sync starting","version":"4.2.1"}',
   '{"ts":"2026-11-21T03:12:01Z","lvl":"error","message":"init failed","err":"Post \\"https://api.example-bank.test/v2/token\\": tls: failed to verify certificate: x509: failed to load system roots and no roots provided"}',
 ];
 
@@ -49,7 +49,7 @@ describe('explainMissingCaBundle', () => {
 
 describe('a crash on an image without CA certificates', () => {
   it('names the missing bundle and the bare base the revision says it built on, with the bundle as the fix', () => {
-    const r = crashOnRevision7(noRoots, { rev7: { changeCause: 'ci: ledger-sync 2.15.0, multi-stage build FROM scratch' } });
+    const r = crashOnRevision7(noRoots, { rev7: { changeCause: 'ci: ledger-sync 4.2.1, multi-stage build FROM scratch' } });
     expect(r.headline).toMatch(/revision 7/);
     expect(r.headline).toMatch(/no CA certificates \(revision 7 built it FROM scratch\)/);
     expect(r.headline).toMatch(/api\.example-bank\.test/);
@@ -84,7 +84,7 @@ describe('explainOpensslSecurityLevel', () => {
 
 describe('a crash the new OpenSSL\'s security level causes', () => {
   it('names the security level and the reissued certificate, not "fix what the log names"', () => {
-    const r = crashOnRevision7(['worker 2.15.0 up (Python 3.12.3, OpenSSL 3.0.13 30 Jan 2024)', 'Traceback (most recent call last):', '  File "/srv/app/tls.py", line 9, in load', '    ctx.load_cert_chain(cert, key)', 'ssl.SSLError: [SSL: CA_MD_TOO_WEAK] ca md too weak (_ssl.c:4012)']);
+    const r = crashOnRevision7(['worker 4.2.1 up (Python 3.12.3, OpenSSL 3.0.13 30 Jan 2024)', 'Traceback (most recent call last):', '  File "/srv/app/tls.py", line 9, in load', '    ctx.load_cert_chain(cert, key)', 'ssl.SSLError: [SSL: CA_MD_TOO_WEAK] ca md too weak (_ssl.c:4012)']);
     expect(r.headline).toMatch(/revision 7/);
     expect(r.headline).toMatch(/security level refuses the certificate it loads/);
     expect(r.headline).toMatch(/SHA-256/);
