@@ -375,7 +375,9 @@
 //   a get of each node under a member that does not serve (at most three), and the previous log tail of each member that keeps
 //   crashing (at most two) (read-dependency-members.ts), and — only when one StatefulSet member is far younger than its
 //   siblings — a get of that StatefulSet (its claim retention policy) and of each member's claim (at most five:
-//   read-member-claims.ts); where the workload's members refuse the cluster id their coordinator hands out (Kafka's
+//   read-member-claims.ts); for Kafka NOT_ENOUGH_REPLICAS naming a topic, one page of the ConfigMaps of the brokers'
+//   namespace (at most 100; only the lines setting those topics' replication factor and min.insync.replicas kept, at most three
+//   topics: read-topic-replication.ts); where the workload's members refuse the cluster id their coordinator hands out (Kafka's
 //   InconsistentClusterIdException), the same reads of the coordinator's Service their env or log names (zookeeper.connect),
 //   and a get of its StatefulSet and of each of its members' claims (at most five: coordinator-reset.ts); for a Redis master that refuses writes for want of its replicas
 //   (NOREPLICAS) the pods are listed by its Service's selector without the role label (its replicas with it), and a get of

@@ -423,7 +423,7 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     const wanted = pickClusterDownConfigMaps(seen);
     const address = wanted === undefined ? undefined : await readClientAddress(ctx, wanted.server, wanted.configMaps);
     const named = address === undefined ? undefined : findInClusterService(address.host, target.namespace);
-    const read = named === undefined ? undefined : await readDependencyMembers(ctx, named);
+    const read = named === undefined ? undefined : await readDependencyMembers(ctx, { ...named, ...(wanted?.topics ? { topics: wanted.topics } : {}) });
     if (read !== undefined && address !== undefined) return [{ ...read, address }];
     // Its clients are told their topic or stream does not exist: whether the brokers create topics on first use, which streams they define.
     const brokers = pickMissingDestinationServers(seen);

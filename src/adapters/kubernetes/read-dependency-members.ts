@@ -30,6 +30,7 @@ import { pageParams } from './paginate.js';
 import { readEvents } from './read-events.js';
 import { readLogs, readNodes } from './read-pod-details.js';
 import { readMemberSettings } from './read-member-settings.js';
+import { readTopicReplication } from './read-topic-replication.js';
 import { readMemberProbes } from './read-member-probes.js';
 import { readMemberClaims } from './read-member-claims.js';
 import { readMemberVolumes } from './read-member-volumes.js';
@@ -44,7 +45,7 @@ const MAX_NODES = 3;
 /** Crashing members whose previous log is read: one or two say why the store lost its quorum. */
 const MAX_CRASH_LOGS = 2;
 
-export async function readDependencyMembers(ctx: CollectContext, ref: { name: string; namespace: string; wholeSet?: true; settings?: readonly string[]; probes?: true; memberLogs?: true; syncLogs?: true; claims?: true }, why = 'its clients log that its cluster is down'): Promise<DependencyMembersEvidence | undefined> {
+export async function readDependencyMembers(ctx: CollectContext, ref: { name: string; namespace: string; wholeSet?: true; settings?: readonly string[]; probes?: true; memberLogs?: true; syncLogs?: true; claims?: true; topics?: readonly string[] }, why = 'its clients log that its cluster is down'): Promise<DependencyMembersEvidence | undefined> {
   const { core } = ctx.clients;
   const { name, namespace } = ref;
   const svc = await ctx.reads.one(`Service ${name} in ${namespace} (${why})`, 'dependencyMembers', (o) => core.readNamespacedService({ name, namespace }, o));
@@ -89,7 +90,9 @@ export async function readDependencyMembers(ctx: CollectContext, ref: { name: st
   // Or the workload's members refuse the identity it hands out: all its claims, whose age says whether it started empty.
   const memberClaims = await readMemberClaims(ctx, base, ref.claims ? why : undefined);
   const members = memberClaims === undefined ? base : { ...base, memberClaims };
-  return ref.settings ? readMemberSettings(ctx, members, ref.settings, selector) : members;
+  const set = ref.settings ? await readMemberSettings(ctx, members, ref.settings, selector) : members;
+  // Writes refused for too few in-sync replicas: the replication factor the topic definitions of its namespace set for the topics refused.
+  return ref.topics && ref.topics.length > 0 ? readTopicReplication(ctx, set, ref.topics) : set;
 }
 
 /** The node-loss events of the cluster, then the own events of the first node lost around the members' re-creation. */

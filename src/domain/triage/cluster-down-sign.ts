@@ -35,6 +35,8 @@ export interface ClusterDownSign {
    * its refusal waits for are the rest of its set, read by that selector without the role label.
    */
   wholeSet?: true;
+  /** The topics its refusals name, whose replication the topic definitions of the members' namespace set (topic-replication.ts). */
+  topics?: (lines: readonly string[]) => string[];
   /** Settings of the server's own config (a file a ConfigMap mounts) that set the limit it refuses at. */
   settings?: readonly string[];
   /** What eases it while the members are brought back, at the cost the sign says. */

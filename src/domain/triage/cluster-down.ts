@@ -29,6 +29,7 @@ import { MONGO_WRITE_MAJORITY } from './mongo-write-majority.js';
 import { findDiskFullLine, listPodClaims } from './server-disk-full.js';
 import { CLICKHOUSE_DDL_UNFINISHED } from './clickhouse-ddl-unfinished.js';
 import type { ClusterDownSign, MemberReadiness } from './cluster-down-sign.js';
+import { findRefusedTopics } from './topic-replication.js';
 
 export type { ClusterDownSign, MemberReadiness };
 
@@ -105,6 +106,7 @@ export const CLUSTER_DOWN: readonly ClusterDownSign[] = [
     state: 'has too few in-sync replicas',
     // The producer's lines say no more than the code; the broker's own message adds the sizes.
     describe: describeShortIsr,
+    topics: findRefusedTopics,
     meaning:
       "A Kafka broker refuses a produce with acks=all (NOT_ENOUGH_REPLICAS) when the partition's in-sync replica set (ISR) is smaller than the topic's min.insync.replicas: brokers that are down drop out of the ISR, and once fewer than min.insync.replicas remain every such write is refused (the producer retries until its delivery timeout) while the client pods stay Ready. Lowering min.insync.replicas or acks would accept writes that a single broker's loss can erase.",
     check: 'kafka-topics.sh --bootstrap-server localhost:9092 --describe --under-min-isr-partitions',
@@ -247,10 +249,11 @@ function findCoordinator(named: RegExp, ev: { target: TriageEvidence['target']; 
 }
 
 /** The Service of a cluster the logs say is down, in any namespace: its pods are worth one read. */
-export function pickClusterDownService(ev: Pick<TriageEvidence, 'logs' | 'pods' | 'target'> & { services?: TriageEvidence['services'] }): { name: string; namespace: string; wholeSet?: true; settings?: readonly string[]; probes?: true; memberLogs?: true; syncLogs?: true } | undefined {
+export function pickClusterDownService(ev: Pick<TriageEvidence, 'logs' | 'pods' | 'target'> & { services?: TriageEvidence['services'] }): { name: string; namespace: string; wholeSet?: true; settings?: readonly string[]; probes?: true; memberLogs?: true; syncLogs?: true; topics?: string[] } | undefined {
   const found = findClusterDown(ev);
   if (found?.service === undefined) return undefined;
-  return { ...found.service, ...(found.sign.wholeSet ? { wholeSet: true as const } : {}), ...(found.sign.settings ? { settings: found.sign.settings } : {}), ...(found.sign.readiness ? { probes: true as const } : {}), ...(found.sign.memberLogs ? { memberLogs: true as const } : {}), ...(found.sign.memberSync ? { syncLogs: true as const } : {}) };
+  const topics = found.sign.topics?.(found.hits.map((h) => h.line)) ?? [];
+  return { ...found.service, ...(topics.length > 0 ? { topics } : {}), ...(found.sign.wholeSet ? { wholeSet: true as const } : {}), ...(found.sign.settings ? { settings: found.sign.settings } : {}), ...(found.sign.readiness ? { probes: true as const } : {}), ...(found.sign.memberLogs ? { memberLogs: true as const } : {}), ...(found.sign.memberSync ? { syncLogs: true as const } : {}) };
 }
 
 /** Members whose probe events are read: at most this many, of those that run but are not ready. */
@@ -301,13 +304,14 @@ const MAX_ENV_FROM = 2;
  * When the logs say a cluster is down but neither the client's env nor a Service on the server's
  * port names it: the ConfigMaps its container takes whole (envFrom), where the address may be.
  */
-export function pickClusterDownConfigMaps(ev: Pick<TriageEvidence, 'logs' | 'pods' | 'target'> & { services?: TriageEvidence['services'] }): { server: ServerKind; configMaps: string[] } | undefined {
+export function pickClusterDownConfigMaps(ev: Pick<TriageEvidence, 'logs' | 'pods' | 'target'> & { services?: TriageEvidence['services'] }): { server: ServerKind; configMaps: string[]; topics?: string[] } | undefined {
   const found = findClusterDown(ev);
   if (found === undefined || found.service !== undefined || found.address !== undefined) return undefined;
   const first = found.hits[0];
   const c = ev.pods.find((p) => p.name === first?.log.pod)?.containers.find((x) => x.name === first?.log.container);
   const configMaps = (c?.envFrom ?? []).filter((e) => e.kind === 'configMap').map((e) => e.name).slice(0, MAX_ENV_FROM);
-  return configMaps.length === 0 ? undefined : { server: found.sign.server, configMaps };
+  const topics = found.sign.topics?.(found.hits.map((h) => h.line)) ?? [];
+  return configMaps.length === 0 ? undefined : { server: found.sign.server, configMaps, ...(topics.length > 0 ? { topics } : {}) };
 }
 
 export interface DownMember {

@@ -6,6 +6,7 @@ import type { EventEvidence, LogEvidence, PodEvidence } from './evidence-pod.js'
 import type { ServerConfigEvidence } from './evidence-server-config.js';
 import type { ConfigUpdateEvidence } from './evidence-config-update.js';
 import type { BrokerTopologyEvidence } from './evidence-broker-topology.js';
+import type { TopicReplicationEvidence } from './topic-replication.js';
 import type { MemberClaimsEvidence } from './evidence-member-claims.js';
 import type { MemberVolumeEvidence } from './evidence-member-volumes.js';
 import type { ServerRolloutEvidence } from './evidence-server-rollout.js';
@@ -65,6 +66,12 @@ export interface DependencyMembersEvidence {
    * most two), read only when the broker returns the workload's publishes unroutable (NO_ROUTE).
    */
   topology?: BrokerTopologyEvidence[];
+  /**
+   * The replication factor (and min.insync.replicas) the topic definitions of a ConfigMap of its
+   * namespace set for the topics its clients' refused writes name (at most three), read only when
+   * Kafka refuses them for too few in-sync replicas (topic-replication.ts).
+   */
+  topicReplication?: TopicReplicationEvidence[];
   /**
    * The revision of the members' StatefulSet they run and the one before it, read only when the
    * workload's consumer requeues messages again and again (delivery-limit.ts): a broker upgrade

@@ -8,6 +8,7 @@
  */
 import type { IsoTime, LogEvidence, NamespaceJobEvidence, NamespaceJobsEvidence, TriageEvidence } from './evidence.js';
 import type { FailedMigrationLogEvidence } from './evidence-failed-migration-logs.js';
+import { LOCK_TIMEOUT } from './lock-holder-sessions.js';
 import { findMigrationLockWait } from './migration-lock.js';
 import { MIGRATION, findConnectRole } from './pg-privilege.js';
 import { HOUR_MS, msBetween } from './time-span.js';
@@ -131,6 +132,12 @@ const REFUSALS: readonly RefusalReading[] = [
     brief: 'permission denied for schema public (42501): its role may not CREATE there, the PostgreSQL 15+ default for a role that does not own the schema',
     why: "Since PostgreSQL 15 the public schema no longer grants CREATE to every role (PUBLIC): only the database owner (pg_database_owner) may create there, and GRANT ALL ON DATABASE does not reach the schema. A migration role that is not the owner cannot create its first table, so no table is created.",
     fix: 'grant the migration role the schema privilege (`GRANT USAGE, CREATE ON SCHEMA public TO <role>`, or make it the owner of the database or schema), then re-run the migration Job',
+  },
+  {
+    sign: LOCK_TIMEOUT,
+    brief: 'its schema change hit its lock timeout waiting for a lock on the table',
+    why: "A schema change (ALTER TABLE, CREATE INDEX without CONCURRENTLY) needs a strong lock on its table and waits behind every open transaction that holds a lock on that table (a long query, a session idle in a transaction); at its lock timeout the database cancels the statement and the migration aborts, so nothing is applied. The migration itself is fine.",
+    fix: 're-run the migration Job once no long transaction holds a lock on the table (end the holder first: pg_stat_activity and pg_locks, or SHOW PROCESSLIST on MySQL)',
   },
 ];
 

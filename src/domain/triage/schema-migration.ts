@@ -27,7 +27,7 @@ interface Sign {
 }
 
 const SIGNS: readonly Sign[] = [
-  { framework: 'Rails', pattern: /ActiveRecord::PendingMigrationError|Migrations are pending\. To resolve this issue/, run: 'bin/rails db:migrate', named: /db\/migrate\/(\d{3,}_\w+)\.rb/ },
+  { framework: 'Rails', pattern: /ActiveRecord::PendingMigrationError|Migrations are pending\. To resolve this issue/, run: 'bin/rails db:migrate', named: /(?:db\/migrate\/|^\s*)(\d{8,}_\w+)\.rb\b/ },
   { framework: 'Phoenix', pattern: /Phoenix\.Ecto\.PendingMigrationError|there are pending migrations for repo/i, run: 'mix ecto.migrate', named: /priv\/repo\/migrations\/(\d{3,}_\w+)\.exs/ },
   { framework: 'Django', pattern: /You have \d+ unapplied migration\(s\)/, run: 'python manage.py migrate' },
   // Validation on start-up (validateOnMigrate, or migrate disabled) lists what the database lacks.

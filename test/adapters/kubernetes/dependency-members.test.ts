@@ -170,7 +170,8 @@ describe('the members of a clustered dependency its clients say is down', () => 
     });
     const refused = 'WARN Got error produce response with correlation id 7 on topic-partition orders-0, retrying (2147483646 attempts left). Error: NOT_ENOUGH_REPLICAS';
     const config = configMap({ namespace: NS, name: 'cart-config', createdAgo: 30 * DAYS, data: { KAFKA_BOOTSTRAP_SERVERS: 'bus-0.bus-headless.streaming.svc.cluster.local:9092,bus-1.bus-headless.streaming.svc.cluster.local:9092', ORDERS_TOPIC: 'orders' } });
-    for (const x of [...threeNodes(), ...app.objects, ...bus.objects, config, ...exposed({ namespace: kns, name: 'bus-headless', selector: { app: 'bus' }, pods: bus.pods, ports: [{ name: 'client', port: 9092, targetPort: 9092 }], headless: true, endpointPort: 9092 })]) h.fake.add(x);
+    const topicsFile = configMap({ namespace: kns, name: 'bus-topic-defs', createdAgo: 30 * DAYS, data: { 'defs.yaml': '- name: orders\n  replicationFactor: 2\n  config: { min.insync.replicas: "2" }\n- name: audit\n  replicationFactor: 3' } });
+    for (const x of [...threeNodes(), ...app.objects, ...bus.objects, config, topicsFile, ...exposed({ namespace: kns, name: 'bus-headless', selector: { app: 'bus' }, pods: bus.pods, ports: [{ name: 'client', port: 9092, targetPort: 9092 }], headless: true, endpointPort: 9092 })]) h.fake.add(x);
     for (const p of app.pods) h.fake.setLogs(NS, nameOf(p), 'app', { current: `${refused}\n${refused}\n` });
     h.fake.setLogs(kns, 'bus-1', 'kafka', { previous: 'java.io.IOException: No space left on device\n' });
     const ev = await h.cluster.collectEvidence(target, { budgetMs: AMPLE_BUDGET_MS });
@@ -179,6 +180,8 @@ describe('the members of a clustered dependency its clients say is down', () => 
     expect(m?.service).toBe('bus-headless');
     expect(m?.address).toEqual({ env: 'KAFKA_BOOTSTRAP_SERVERS', host: 'bus-0.bus-headless.streaming.svc.cluster.local', configMap: 'cart-config' });
     expect(m?.logs?.map((l) => l.pod)).toEqual(['bus-1']);
+    // The refused topic's replication, from the topic definitions of the brokers' namespace.
+    expect(m?.topicReplication).toEqual([{ configMap: 'bus-topic-defs', key: 'defs.yaml', topic: 'orders', replicationFactor: 2, minInsyncReplicas: 2 }]);
     // Never a Secret.
     expect(h.fake.requests.some((r) => /\/secrets\//.test(r.path))).toBe(false);
   });

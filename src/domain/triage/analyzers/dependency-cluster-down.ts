@@ -17,6 +17,7 @@ import { listNodesOf, unique } from '../pod-status.js';
 import { findWipedClaim } from '../renewed-member.js';
 import { HOUR_MS, MINUTE_MS, earliest, formatAgo, isWithin, msBetween } from '../time-span.js';
 import { findDiskFullLine } from '../server-disk-full.js';
+import { findFragileTopic, readMinIsr } from '../topic-replication.js';
 
 /** "node ip-… was lost (SpotInterruption 16m ago, RemovingNode 13m ago)". */
 function describeLoss(lost: LostNode, now: string): string {
@@ -186,7 +187,7 @@ function describe(ev: TriageEvidence, found: ClusterDown, members: DependencyMem
     ? undefined
     : [...(forced ? [forced] : []), crashFix, ...(syncStep ? [syncStep] : []), ...(rest.length > 0 ? [`get ${joinAnd(rest.map((d) => d.pod.name))} running again: ${inZone ? `get a node into ${rest.length === 1 ? "its volume's zone" : "their volumes' zone"} that ${rest.length === 1 ? 'it' : 'they'} may use` : pending.length > 0 ? 'make room for them where the scheduler says it has none' : 'bring them back'}`] : [])];
   const rejoin = wiped ? `rejoin ${wiped.pod} to the cluster and give it back what claim ${wiped.claim} held before it was deleted (${sign.check}; its old member id, its share of the data — from a backup or a replica)${wiped.policy ? `; then set whenScaled: Retain on StatefulSet ${wiped.set} so a scale-down never deletes a member's data again` : ''}` : undefined;
-  const fix = rejoin !== undefined
+  const baseFix = rejoin !== undefined
     ? rejoin
     : formation
     ? `${formation.fix}; once ${recoversAfter}`
@@ -210,7 +211,13 @@ function describe(ev: TriageEvidence, found: ClusterDown, members: DependencyMem
   // The limit it refuses at, as its own config sets it: "NOREPLICAS: min-replicas-to-write 1".
   const limits = (members?.config ?? []).filter((c) => sign.settings?.includes(c.setting));
   const token = limits.length > 0 ? `${sign.token}: ${unique(limits.map((c) => `${c.setting} ${c.value}`)).join(', ')}` : sign.token;
-  const said = described ?? (formation ? `${sign.state ?? 'is down'} — ${formation.said}` : `${sign.state ?? 'is down'} (${token})`);
+  const plainSaid = described ?? (formation ? `${sign.state ?? 'is down'} — ${formation.said}` : `${sign.state ?? 'is down'} (${token})`);
+  // A topic whose replication factor is no more than its min.insync.replicas: one broker down stops its writes.
+  const brokerMin = readMinIsr([...hits.map((h) => h.line), ...(members?.logs ?? []).flatMap((l) => l.lines)]) ?? Number((members?.config ?? []).find((c) => c.setting === 'min.insync.replicas')?.value ?? Number.NaN);
+  const fragile = findFragileTopic(members?.topicReplication ?? [], Number.isNaN(brokerMin) ? undefined : brokerMin);
+  const fragileSaid = fragile ? `topic ${fragile.topic.topic} has replication factor ${fragile.topic.replicationFactor}, ${fragile.topic.replicationFactor === fragile.minInsync ? 'equal to' : 'below'} min.insync.replicas ${fragile.minInsync}, so one broker down stops its acks=all writes` : undefined;
+  const said = fragileSaid === undefined ? plainSaid : plainSaid.endsWith(')') ? `${plainSaid.slice(0, -1)}; ${fragileSaid})` : `${plainSaid} (${fragileSaid})`;
+  const fix = fragile ? `${baseFix}; then raise topic ${fragile.topic.topic}'s replication factor to ${fragile.minInsync + 1} (above min.insync.replicas ${fragile.minInsync}; kafka-reassign-partitions.sh, and in ConfigMap ${fragile.topic.configMap}) so one broker down no longer stops its writes` : baseFix;
   // Clients that meet it only when they start: the pods that started before it went down still run on what they got.
   const before = sign.atStart && onset ? ev.pods.filter((p) => !callers.includes(p.name) && p.ready && p.createdAt !== undefined && p.createdAt < onset).map((p) => p.name) : [];
   const startWhy = sign.atStart ? ` These pods fail because ${sign.atStart}${before.length > 0 ? ` (${joinAnd(before)}, started before it went down ${formatAgo(onset ?? '', now)}, still run)` : ''}.` : '';
@@ -228,6 +235,7 @@ function describe(ev: TriageEvidence, found: ClusterDown, members: DependencyMem
       ...(address ? [`${named} (${address.env}=${address.host})`] : []),
       ...hits.slice(-2).map((h) => `log ${h.log.pod}: ${condenseStructuredLine(h.line)}`),
       ...limits.map((c) => `ConfigMap ${c.configMap} (${c.key}) sets ${c.setting} ${c.value}`),
+      ...(fragile ? [`ConfigMap ${fragile.topic.configMap} (${fragile.topic.key}): topic ${fragile.topic.topic} replication factor ${fragile.topic.replicationFactor}${fragile.topic.minInsyncReplicas !== undefined ? `, min.insync.replicas ${fragile.topic.minInsyncReplicas}` : ''}`] : []),
       ...(members ? [`pods of ${members.service} in ${members.namespace}: ${members.pods.length - down.length}/${members.pods.length} Running and ready`] : []),
       ...(wiped ? [`claim ${wiped.claim} of ${wiped.pod} created ${wiped.age} ago; the other members' claims ${wiped.siblingsAge} or older`, `StatefulSet ${wiped.set}: ${wiped.policy ?? 'persistentVolumeClaimRetentionPolicy Retain (the old claim was deleted by hand)'}`] : []),
       ...down.map((d) => `pod ${d.pod.name}: ${d.state}${d.crash ? `, ${d.crash.restarts} restarts` : ''}${d.pod.deletionTimestamp ? ` (marked for deletion ${formatAgo(d.pod.deletionTimestamp, now)})` : ''}${d.pod.nodeName ? ` on node ${d.pod.nodeName}` : ''}${d.pod.createdAt ? `, created ${formatAgo(d.pod.createdAt, now)}` : ''}${d.unschedulable ? ` — ${d.unschedulable}` : ''}`),
@@ -241,8 +249,8 @@ function describe(ev: TriageEvidence, found: ClusterDown, members: DependencyMem
       ...lost.flatMap((l) => l.events.map((e) => `event Node ${l.node}: ${e.reason}${e.source ? ` (${e.source})` : ''} ${formatAgo(e.firstSeen, now)}: ${e.message}`)),
     ],
     // The refusal's words are in the title already when it was read from the line.
-    decisive: described ?? quoted,
-    likelyCause: `${sign.meaning}${membersCause}${wiped ? ` ${wiped.pod} runs, but on claim ${wiped.claim} made ${wiped.age} ago while its siblings' are ${wiped.siblingsAge} old: its old claim and volume were deleted${wiped.policy ? ` — StatefulSet ${wiped.set} has ${wiped.policy}, so scaling it down deleted the claim of the member it removed, and scaling back up gave that member a new, empty one` : ''}. It started with no data and no cluster config (a new member id), so what it held before is served by no one.` : ''}${formation?.cause ?? ''}${crashWhy}${syncing.length > 0 ? ` ${joinAnd(syncing.map((m) => m.pod))} ${syncing.length === 1 ? 'runs and is' : 'run and are'} ready but ${syncing.length === 1 ? 'is' : 'are'} ${syncing.length === 1 ? syncing[0]?.said ?? '' : 'still in initial sync (STARTUP2)'}: a member copying the data set from its sync source applies no write of its own and counts toward no majority until it becomes SECONDARY.` : ''}${startWhy} The fault is in ${named}, not in these pods: ${sign.atStart ? 'their image and config are not at fault' : 'they stay Ready and fail every call that needs it'}; restarting or rolling them back will not help.`,
+    decisive: described !== undefined ? said : quoted,
+    likelyCause: `${sign.meaning}${membersCause}${fragile ? ` Topic ${fragile.topic.topic} has replication factor ${fragile.topic.replicationFactor} against min.insync.replicas ${fragile.minInsync} (ConfigMap ${fragile.topic.configMap}): each of its partitions has no replica to spare, so any one broker down leaves the partitions it held a replica of short and their acks=all writes are refused; the broker down is the trigger, the topic's replication factor is why one broker stops the writes.` : ''}${wiped ? ` ${wiped.pod} runs, but on claim ${wiped.claim} made ${wiped.age} ago while its siblings' are ${wiped.siblingsAge} old: its old claim and volume were deleted${wiped.policy ? ` — StatefulSet ${wiped.set} has ${wiped.policy}, so scaling it down deleted the claim of the member it removed, and scaling back up gave that member a new, empty one` : ''}. It started with no data and no cluster config (a new member id), so what it held before is served by no one.` : ''}${formation?.cause ?? ''}${crashWhy}${syncing.length > 0 ? ` ${joinAnd(syncing.map((m) => m.pod))} ${syncing.length === 1 ? 'runs and is' : 'run and are'} ready but ${syncing.length === 1 ? 'is' : 'are'} ${syncing.length === 1 ? syncing[0]?.said ?? '' : 'still in initial sync (STARTUP2)'}: a member copying the data set from its sync source applies no write of its own and counts toward no majority until it becomes SECONDARY.` : ''}${startWhy} The fault is in ${named}, not in these pods: ${sign.atStart ? 'their image and config are not at fault' : 'they stay Ready and fail every call that needs it'}; restarting or rolling them back will not help.`,
     nextAction: `${capitalize(fix)}.${forceCommand}${spread}${sign.stopgap && down.length > 0 ? ` ${sign.stopgap}.` : ''}`,
     fix,
     // The title says what the cluster answers; the exoneration only points at it.

@@ -8,6 +8,7 @@ import { findClusterDown, pickClusterDownConfigMaps } from '../../../../src/doma
 import { isErrorLine } from '../../../../src/domain/triage/error-line.js';
 import type { DependencyMembersEvidence } from '../../../../src/domain/triage/evidence-dependency-members.js';
 import { findServerAddressIn } from '../../../../src/domain/triage/server-address.js';
+import { findRefusedTopics, findTopicReplication } from '../../../../src/domain/triage/topic-replication.js';
 import { buildTriageReport } from '../../../../src/domain/triage/triage-report.js';
 import { NOW, baseEvidence, container, crashLooping, minutesAgo, pod } from '../scenarios/builders.js';
 
@@ -60,7 +61,7 @@ describe('Kafka producers refused for too few in-sync replicas', () => {
   });
 
   it('asks for the ConfigMaps the client takes whole when nothing else names the cluster, never a Secret', () => {
-    expect(pickClusterDownConfigMaps(scenario())).toEqual({ server: 'Kafka', configMaps: ['writer-config'] });
+    expect(pickClusterDownConfigMaps(scenario())).toEqual({ server: 'Kafka', configMaps: ['writer-config'], topics: ['payments.ledger'] });
     expect(findServerAddressIn({ SPRING_KAFKA_BOOTSTRAP_SERVERS: 'bus-0.bus-headless.streaming.svc.cluster.local:9092,bus-1.bus-headless.streaming.svc.cluster.local:9092', LEDGER_TOPIC: 'payments.ledger' }, 'Kafka'))
       .toEqual({ env: 'SPRING_KAFKA_BOOTSTRAP_SERVERS', host: 'bus-0.bus-headless.streaming.svc.cluster.local' });
   });
@@ -93,5 +94,31 @@ describe('Kafka producers refused for too few in-sync replicas', () => {
     expect(report.headline).toMatch(/bus-2/);
     expect(report.headline).not.toMatch(/payment-service[^\n]*(crash|restart)/i);
     expect(report.headline.length).toBeLessThanOrEqual(700);
+  });
+});
+
+describe('a topic whose replication factor leaves no replica to spare', () => {
+  const yaml = ['topics:', '  - name: payments.audit', '    replicationFactor: 3', '  - name: payments.ledger', '    partitions: 12', '    replicationFactor: 2', '    config:', '      min.insync.replicas: "2"'].join('\n');
+  const script = 'kafka-topics.sh --create --if-not-exists --topic payments.ledger --partitions 12 --replication-factor 2\nkafka-topics.sh --create --topic payments.audit --replication-factor 3';
+
+  it('reads the topics a refusal names and their replication from a topics file or a creation script', () => {
+    expect(findRefusedTopics([RETRY, EXCEPTION])).toEqual(['payments.ledger']);
+    expect(findTopicReplication('bus-topics', { 'topics.yaml': yaml }, ['payments.ledger'])).toEqual([{ configMap: 'bus-topics', key: 'topics.yaml', topic: 'payments.ledger', replicationFactor: 2, minInsyncReplicas: 2 }]);
+    expect(findTopicReplication('bus-init', { 'create.sh': script }, ['payments.ledger', 'payments.audit']).map((t) => [t.topic, t.replicationFactor])).toEqual([['payments.ledger', 2], ['payments.audit', 3]]);
+    expect(findTopicReplication('other', { 'app.properties': 'ledger.topic=payments.ledger\nretries=5' }, ['payments.ledger'])).toEqual([]);
+  });
+
+  it('says one broker down stops the writes of a topic whose replication factor equals min.insync.replicas, and to raise it', () => {
+    const [f] = analyzeDependencyClusterDown(scenario([members({ topicReplication: findTopicReplication('bus-topics', { 'topics.yaml': yaml }, ['payments.ledger']) })]));
+    expect(f?.title).toMatch(/^Kafka cluster bus-headless has too few in-sync replicas \(NOT_ENOUGH_REPLICAS; topic payments\.ledger has replication factor 2, equal to min\.insync\.replicas 2, so one broker down stops its acks=all writes\)/);
+    expect(f?.fix).toMatch(/then raise topic payments\.ledger's replication factor to 3/);
+    expect(f?.evidence).toContain('ConfigMap bus-topics (topics.yaml): topic payments.ledger replication factor 2, min.insync.replicas 2');
+  });
+
+  it('says nothing of a topic with a replica to spare', () => {
+    const spare = [{ configMap: 'bus-topics', key: 'topics.yaml', topic: 'payments.ledger', replicationFactor: 3, minInsyncReplicas: 2 }];
+    const [f] = analyzeDependencyClusterDown(scenario([members({ topicReplication: spare })]));
+    expect(f?.title).not.toMatch(/replication factor/);
+    expect(f?.fix).not.toMatch(/replication factor/);
   });
 });

@@ -85,3 +85,36 @@ describe('the verdict on a revision whose migrations never ran', () => {
     expect(probe?.likelyCause).not.toMatch(/database, cache/);
   });
 });
+
+describe('pending migrations whose migration Job ran and failed', () => {
+  /** The namespace's migration Job for revision 7 failed at its backoff limit; its log ends on the database's lock wait timeout. */
+  function failedJobScenario(): TriageEvidence {
+    const ev = droppedMigrationScenario(RAILS_LOG);
+    const job = 'billing-db-upgrade-r7';
+    return {
+      ...ev,
+      revisions: ev.revisions.map((r) => ({ ...r, template: template([]) })),
+      namespaceJobs: { jobs: [{ name: job, state: 'failed', failedReason: 'BackoffLimitExceeded', createdAt: minutesAgo(30), finishedAt: minutesAgo(29), commandAndEnv: ['bundle exec rails db:migrate'] }], complete: true },
+      failedMigrationLogs: [{ job, pod: `${job}-q8w2c`, container: 'upgrade', finishedAt: minutesAgo(29), lines: ['StandardError: An error has occurred, all later migrations canceled:', 'Mysql2::Error::TimeoutError: Lock wait timeout exceeded; try restarting transaction'] }],
+    };
+  }
+
+  it('names the failed Job, its reason and its error as why the migrations are pending, and re-running it as the fix', () => {
+    const [f] = analyzeSchemaMigrations(failedJobScenario());
+    expect(f?.title).toMatch(/^Database migrations not applied: migration Job billing-db-upgrade-r7 failed \(BackoffLimitExceeded\): its schema change hit its lock timeout/);
+    expect(f?.title).toMatch(/Rails reports pending migrations \(20261002091544_create_invoice_adjustments\)/);
+    expect(f?.fix).toMatch(/^re-run the migration Job billing-db-upgrade-r7 once no long transaction holds a lock/);
+    expect(f?.evidence.join('\n')).toMatch(/Lock wait timeout exceeded/);
+  });
+
+  it('heads the verdict with the fix before the rollback', () => {
+    const report = buildTriageReport(failedJobScenario(), times);
+    expect(report.headline).toMatch(/migration Job billing-db-upgrade-r7 failed \(BackoffLimitExceeded\)/);
+    expect(report.headline).toMatch(/Re-run the migration Job billing-db-upgrade-r7 .*rolling back to revision 6 would also/);
+  });
+
+  it('reads a bare pending migration file name as the migration', () => {
+    const lines = RAILS_LOG.map((l) => l.replace('db/migrate/', ''));
+    expect(analyzeSchemaMigrations(droppedMigrationScenario(lines))[0]?.title).toMatch(/\(20261002091544_create_invoice_adjustments\)/);
+  });
+});
