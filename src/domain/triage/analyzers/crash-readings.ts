@@ -59,6 +59,7 @@ import { findClassVersionRefusal, tellClassVersionRefusal } from '../class-versi
 import { findSecurityManagerRefusal, tellSecurityManagerRefusal } from '../security-manager-removed.js';
 import { findEncapsulationRefusal, tellEncapsulationRefusal } from '../jdk-strong-encapsulation.js';
 import { findJvmOptionRefusal, tellJvmOptionRefusal } from '../jvm-option-refused.js';
+import { findArgsRefusal, tellArgsRefusal } from '../entrypoint-args-refused.js';
 import { findMissingFileSystem, tellMissingFileSystem } from '../hadoop-filesystem-scheme.js';
 import { findPsychSafeLoadRefusal, tellPsychSafeLoad } from '../psych-safe-load.js';
 import { findLibraryMajorMove, tellLibraryMajorMove } from '../library-major-move.js';
@@ -433,6 +434,16 @@ const jvmOption: Reader = (c) => {
   const found = findJvmOptionRefusal(c.lines.slice(-20), c.first.ref.container, current, previous);
   if (found === undefined) return undefined;
   return { ...tellJvmOptionRefusal(found), decisive: found.line, sure: true };
+};
+
+/** A flag of the unchanged args refused after only the image changed, command unset: the args likely reach the new image's ENTRYPOINT. */
+const argsToEntrypoint: Reader = (c) => {
+  if (!isAppError(c)) return undefined;
+  const sorted = sortRevisions(c.ev.revisions);
+  const at = sorted.findIndex((r) => r.hash === c.first.ref.pod.revisionHash);
+  const found = at >= 0 ? findArgsRefusal(c.lines.slice(-40), c.first.ref.container, sorted[at], sorted[at + 1]) : undefined;
+  if (found === undefined) return undefined;
+  return { ...tellArgsRefusal(found), decisive: found.line };
 };
 
 /** A Security Manager installed on a JDK past 17, which refuses it by default: the JDK moved under code that only warned before. */
@@ -1008,7 +1019,7 @@ const asciiLocale: Reader = (c) => {
 };
 
 /** Read before the deciding line is known: what stops the start, then what the log and the runtime say. */
-const BEFORE_THE_LINE: readonly Reader[] = [nodeReboot, busyExecutable, interpreter, loaderFailure, kestrelCertificate, preloadedAllocator, errexitStop, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, unreadWebIdentity, metadataService, nodeIdentity, cudaDriver, illegalInstruction, legacyVsyscall, removedApi, staleToken, tokenNotMounted, leaseLoss, migrationChecksum, failedMigrationRow, classVersion, jvmOption, securityManager, strongEncapsulation, hadoopScheme, psychSafeLoad, removedStdlib, numpyAbi, missingCaBundle, opensslSecurityLevel, asciiLocale, enginePlatform, libraryMajor, kafkaNoOffset, inequivalentDeclare, keystoreType, fatalRejection, poisonMessage, grpcProbeOnTls, codeDefect, etcdRejoin, beanCycle, notNullViolation, serverVersionRequirement, stalePidFile, crashRecoveryUpgrade, volumeFilesystemError, corruptStateFile, railsCredentials, grantRefusal, hostKeyChanged, storeDataVersion];
+const BEFORE_THE_LINE: readonly Reader[] = [nodeReboot, busyExecutable, interpreter, loaderFailure, kestrelCertificate, preloadedAllocator, errexitStop, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, unreadWebIdentity, metadataService, nodeIdentity, cudaDriver, illegalInstruction, legacyVsyscall, removedApi, staleToken, tokenNotMounted, leaseLoss, migrationChecksum, failedMigrationRow, classVersion, jvmOption, argsToEntrypoint, securityManager, strongEncapsulation, hadoopScheme, psychSafeLoad, removedStdlib, numpyAbi, missingCaBundle, opensslSecurityLevel, asciiLocale, enginePlatform, libraryMajor, kafkaNoOffset, inequivalentDeclare, keystoreType, fatalRejection, poisonMessage, grpcProbeOnTls, codeDefect, etcdRejoin, beanCycle, notNullViolation, serverVersionRequirement, stalePidFile, crashRecoveryUpgrade, volumeFilesystemError, corruptStateFile, railsCredentials, grantRefusal, hostKeyChanged, storeDataVersion];
 
 /** Read from the deciding line and the log around it. */
 const FROM_THE_LINE: readonly Reader[] = [portClash, absentDownwardKey, envFromPrefix, renamedEnvKey, yamlBoolean, unparsedValue, storePassword, rbacForbidden, keyFileMode, mountFileMode, securityRefusal, rootSquash, volumeOwner, foreignClusterData, serverNamesHash, pgPrivilege, failedMigration];
