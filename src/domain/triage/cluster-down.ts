@@ -68,11 +68,12 @@ export const CLUSTER_DOWN: readonly ClusterDownSign[] = [
   },
   // The drivers' words for a topology with no primary once server selection gave up: Node and Go
   // name the topology type, pymongo says no primary, the Java driver waits for a writable server
-  // of a replica set. A lone "not primary" is a write that reached a secondary: not this.
+  // of a replica set. A lone "not primary" is a write that reached a secondary: not this. Nor a
+  // driver that refused the servers' wire version: it selects none and calls that no primary.
   {
     server: 'MongoDB',
     cluster: 'MongoDB replica set',
-    pattern: /\bReplicaSetNoPrimary\b|No primary available for writes|No replica set members match selector "Primary\(\)"|waiting for a server that matches WritableServerSelector[^\n]*type=REPLICA_SET\b/,
+    pattern: /^(?![^\n]*\b(?:minimum|maximum) wire version\b)[^\n]*(?:\bReplicaSetNoPrimary\b|No primary available for writes|No replica set members match selector "Primary\(\)"|waiting for a server that matches WritableServerSelector[^\n]*type=REPLICA_SET\b)/,
     token: 'ReplicaSetNoPrimary',
     state: 'has no primary',
     majority: true,

@@ -1,5 +1,6 @@
 /**
- * A server that refuses a client for being older than it (MongoDB 6.0 refusing OP_QUERY, an
+ * A server that refuses a client for being older than it (MongoDB 6.0 refusing OP_QUERY, a MongoDB
+ * driver whose highest wire version is below the server's lowest, an
  * Elasticsearch 8.x refusing a 7.x client's compatibility headers, a MySQL 8.0 refusing as a syntax
  * error a name it now reserves, a PostgreSQL 16 that pg_dump 15 will not dump), or that began demanding credentials the client does not send (an
  * Elasticsearch 8.x with security on by default, server-auth-refusal.ts): nothing of the client need have
@@ -12,6 +13,7 @@ import type { ServerRolloutRead } from './evidence-server-rollout.js';
 import type { DependencyPodEvidence } from './evidence-server-config.js';
 import { findInClusterService } from './down-service.js';
 import { LEGACY_OPCODE_REFUSAL } from './mongo-legacy-opcode.js';
+import { MONGO_WIRE_CEILING } from './server-version-requirement.js';
 import { COMPAT_HEADERS_REFUSAL } from './es-compat-headers.js';
 import { describeServerRollout } from './server-rollout.js';
 import { DUMP_VERSION_REFUSAL } from './client-version-refusal.js';
@@ -29,6 +31,8 @@ interface ServerRefusal {
 
 const REFUSALS: readonly ServerRefusal[] = [
   { refusal: LEGACY_OPCODE_REFUSAL, schemes: ['mongodb', 'mongodb+srv'], variable: /MONGO/i },
+  // A driver that supports at most an older wire version than the server's minimum (server-version-requirement.ts).
+  { refusal: MONGO_WIRE_CEILING, schemes: ['mongodb', 'mongodb+srv'], variable: /MONGO/i },
   { refusal: COMPAT_HEADERS_REFUSAL, schemes: [], variable: /ELASTIC|OPENSEARCH|(^|_)ES(_|$)/i },
   // pg_dump older than the server it dumps: the tool did not change, the server did.
   { refusal: DUMP_VERSION_REFUSAL, schemes: ['postgres', 'postgresql'], variable: /POSTGRES|(^|_)PG|(^|_)DB(_|$)|DATABASE/i },

@@ -20,6 +20,12 @@ export interface ServerVersionRequirement {
   required: string;
   /** "6.0.16" */
   found: string;
+  /**
+   * The other way round: the server is newer than the client supports (a MongoDB driver that
+   * supports at most wire version 9 meets a server whose minimum is 25). `required` is then the
+   * newest release the client supports, `found` the server's; the server's upgrade is the change.
+   */
+  ceiling?: true;
 }
 
 const VERSION = String.raw`v?(\d+(?:\.\d+)*)`;
@@ -39,7 +45,35 @@ const REQUIRED_FOUND_AFTER = new RegExp(String.raw`\b([A-Z][\w-]*)\s+${VERSION}\
 const MONGO_WIRE = /reports maximum wire version (\d+),? but this version of (?:the )?([\w.# -]*?)\s*(?:[Dd]river|libmongoc)?\s+requires at least (\d+)(?: \(MongoDB ([\d.]+)\))?/i;
 const MONGO_RELEASE_OF_WIRE: Record<number, string> = { 2: '2.6', 3: '3.0', 4: '3.2', 5: '3.4', 6: '3.6', 7: '4.0', 8: '4.2', 9: '4.4', 13: '5.0', 14: '5.1', 15: '5.2', 16: '5.3', 17: '6.0', 18: '6.1', 19: '6.2', 20: '6.3', 21: '7.0', 22: '7.1', 23: '7.2', 24: '7.3', 25: '8.0' };
 
+/**
+ * And a server newer than the driver supports: "Server at db-0:27017 reports minimum wire version
+ * 25, but this version of the Node.js Driver requires at most 9 (MongoDB 4.4)". The server's lowest
+ * wire version says the oldest release it can be, the driver's ceiling the newest it supports.
+ */
+export const MONGO_WIRE_CEILING = /reports minimum wire version (\d+),? but this version of (?:the )?([\w.# -]*?)\s*(?:[Dd]river|libmongoc)?\s+requires at most (\d+)(?: \(MongoDB ([\d.]+)\))?/i;
+
+/** The sentence itself, not the JSON record around it: "Server at host:port reports …". */
+function quoteWireSentence(line: string, m: RegExpExecArray): string {
+  const start = line.lastIndexOf('Server at ', m.index);
+  return line.slice(start >= 0 && m.index - start < 200 ? start : m.index, m.index + m[0].length);
+}
+
+function readMongoWireCeiling(line: string): ServerVersionRequirement | undefined {
+  const m = MONGO_WIRE_CEILING.exec(line);
+  if (!m) return undefined;
+  const [minWire, maxWire] = [Number(m[1]), Number(m[3])];
+  // A minimum past the table's last entry is a release newer than it knows: the newest it knows, or later.
+  const known = Object.keys(MONGO_RELEASE_OF_WIRE).map(Number).filter((w) => w <= minWire);
+  const found = MONGO_RELEASE_OF_WIRE[minWire] ?? (known.length > 0 ? `${MONGO_RELEASE_OF_WIRE[Math.max(...known)] ?? ''}+` : undefined);
+  const required = m[4] ?? MONGO_RELEASE_OF_WIRE[maxWire];
+  if (found === undefined || required === undefined) return undefined;
+  const driver = (m[2] ?? '').trim();
+  return { line: quoteWireSentence(line, m), client: `the MongoDB ${driver ? `${driver} ` : ''}driver`, server: 'MongoDB', required, found: `${found} (minimum wire version ${minWire})`, ceiling: true };
+}
+
 function readMongoWire(line: string): ServerVersionRequirement | undefined {
+  const ceiling = readMongoWireCeiling(line);
+  if (ceiling) return ceiling;
   const m = MONGO_WIRE.exec(line);
   if (!m) return undefined;
   const [maxWire, minWire] = [Number(m[1]), Number(m[3])];
@@ -47,10 +81,7 @@ function readMongoWire(line: string): ServerVersionRequirement | undefined {
   const required = m[4] ?? MONGO_RELEASE_OF_WIRE[minWire];
   if (found === undefined || required === undefined) return undefined;
   const driver = (m[2] ?? '').trim();
-  // The sentence itself, not the JSON record around it: "Server at host:port reports …".
-  const start = line.lastIndexOf('Server at ', m.index);
-  const said = line.slice(start >= 0 && m.index - start < 200 ? start : m.index, m.index + m[0].length);
-  return { line: said, client: `the MongoDB ${driver ? `${driver} ` : ''}driver`, server: 'MongoDB', required, found: `${found} (wire version ${maxWire})` };
+  return { line: quoteWireSentence(line, m), client: `the MongoDB ${driver ? `${driver} ` : ''}driver`, server: 'MongoDB', required, found: `${found} (wire version ${maxWire})` };
 }
 
 /** The first line of a log tail that refuses the server for its version, with both versions. */
@@ -143,8 +174,24 @@ export function findServerAtOldVersion(ev: Pick<TriageEvidence, 'dependencyPods'
   return { pod: hit.p.name, image: hit.c.image, ...(owner ? { owner: `${owner.kind} ${owner.name}` } : {}) };
 }
 
-/** How the crash reading tells it. */
-export function tellServerVersionRequirement(requirement: ServerVersionRequirement, server: ServerAtOldVersion | undefined, previousRevision: number | undefined): { title: string; cause: string; action: string; fix: string; evidence: string[] } {
+export interface ToldServerVersion {
+  title: string;
+  cause: string;
+  action: string;
+  fix: string;
+  evidence: string[];
+  /** The server's rollout dates it. */
+  datesChange?: true;
+  /** Why the client's revision is not to blame (the server outgrew its driver). */
+  outside?: string;
+}
+
+/**
+ * How the crash reading tells it. `serverRolled`: the server's own recent rollout
+ * (server-upgrade.ts), the trigger of a server newer than the client supports.
+ */
+export function tellServerVersionRequirement(requirement: ServerVersionRequirement, server: ServerAtOldVersion | undefined, previousRevision: number | undefined, serverRolled?: { said: string; evidence: string }): ToldServerVersion {
+  if (requirement.ceiling) return tellServerPastCeiling(requirement, server, serverRolled);
   const { client, required, found } = requirement;
   const name = requirement.server;
   const who = client ?? 'the client library';
@@ -158,5 +205,34 @@ export function tellServerVersionRequirement(requirement: ServerVersionRequireme
     action: `${back}, or upgrade ${target} to ${name} ${required} or later; restarting the pods will not help.`,
     fix,
     evidence: [`refusal: ${requirement.line.slice(0, 200)}`, ...(server ? [`${name} server: pod ${server.pod}${server.owner ? ` of ${server.owner}` : ''}, image ${server.image}`] : [])],
+  };
+}
+
+/**
+ * A server newer than the client's driver supports: the server's upgrade (its rollout, when read)
+ * is the change, the driver the fix; an older revision of the client carries an older driver.
+ */
+function tellServerPastCeiling(requirement: ServerVersionRequirement, server: ServerAtOldVersion | undefined, rolled: { said: string; evidence: string } | undefined): ToldServerVersion {
+  const { required, found } = requirement;
+  const name = requirement.server;
+  const who = requirement.client ?? 'the client library';
+  const where = server ? ` (${server.owner ?? `pod ${server.pod}`}, image ${server.image.replace(/^.*\//, '')})` : '';
+  const target = server?.owner ?? `the ${name} server`;
+  // "8.0 (minimum wire version 25)": the release, and what the driver read it from.
+  const [, release = found, wire] = /^(\S+)(?: \((.*)\))?$/.exec(found) ?? [];
+  const fix = `upgrade ${who} to a release that supports ${name} ${release}, or hold ${target} at a version ${who} supports until then`;
+  return {
+    // The rollout names the workload and its image change: the title says them once.
+    title: `: ${who} supports at most ${name} ${required} and refuses the ${name} ${release} it connects to${wire ? ` (${wire})` : ''}${rolled ? `, since ${rolled.said}` : where}`,
+    cause:
+      `${who} checks each server's wire version when it connects and refuses a server newer than it supports (at most ${name} ${required}); the server it connects to runs ${found}${where}, so it selects no server and every start exits before doing any work — the driver's "no primary" is its own refusal, not the replica set's. ` +
+      (rolled
+        ? `The server was upgraded under the unchanged client: ${rolled.said}. That rollout is the trigger; rolling back the client does not help.`
+        : `When the client did not change, the ${name} server was upgraded under it: check its own rollout history for the version change.`),
+    action: `Upgrade ${who} in the client to a release that supports ${name} ${release} and redeploy; until then, roll ${target} back to its previous version if its featureCompatibilityVersion was not raised yet. Restarting or rolling back the client's pods will not help.`,
+    fix,
+    evidence: [`refusal: ${requirement.line.slice(0, 200)}`, ...(server ? [`${name} server: pod ${server.pod}${server.owner ? ` of ${server.owner}` : ''}, image ${server.image}`] : []), ...(rolled ? [rolled.evidence] : [])],
+    ...(rolled ? { datesChange: true as const } : {}),
+    outside: `${target} runs a release newer than the client's driver supports; any revision with that driver is refused the same way`,
   };
 }

@@ -89,6 +89,7 @@ import { describeMigrationRuns } from '../migration-job-log.js';
 import { findEtcdRejoin, tellEtcdRejoin } from '../etcd-member-rejoin.js';
 import { findSpringBootFailure, tellBeanCycle } from '../spring-boot-failure.js';
 import { findServerAtOldVersion, findServerVersionRequirement, tellServerVersionRequirement } from '../server-version-requirement.js';
+import { describeUpgradedServer } from '../server-upgrade.js';
 import { capitalize } from '../../text.js';
 import { findGrpcProbeOnTls, fixFor } from '../grpc-probe-tls.js';
 import { listProbeEvents, resolveProbePort } from '../probe-failures.js';
@@ -842,7 +843,8 @@ const grpcProbeOnTls: Reader = (c) => {
 /**
  * A client library refusing, at start, a server older than it requires (Sidekiq 7 and Redis 6.0):
  * both versions, and the server's workload with its image when its pod was read. The client's
- * bump (the revision) brought the requirement: roll it back, or upgrade the server.
+ * bump (the revision) brought the requirement: roll it back, or upgrade the server. Or the other
+ * way round, a server newer than the driver supports: the server's rollout dates it, the driver is the fix.
  */
 const serverVersionRequirement: Reader = (c) => {
   const found = isAppError(c) ? findServerVersionRequirement(c.lines.slice(-60)) : undefined;
@@ -850,8 +852,10 @@ const serverVersionRequirement: Reader = (c) => {
   const sorted = sortRevisions(c.ev.revisions);
   const at = sorted.findIndex((r) => r.hash === c.first.ref.pod.revisionHash);
   const previous = at >= 0 ? sorted[at + 1]?.revision : undefined;
-  const { evidence, ...told } = tellServerVersionRequirement(found, findServerAtOldVersion(c.ev, found), previous);
-  return { ...told, evidence, decisive: found.line, sure: true };
+  // A server newer than the driver supports: its own rollout (when read) is the change.
+  const rolled = found.ceiling ? describeUpgradedServer(c.ev) : undefined;
+  const { evidence, datesChange, outside, ...told } = tellServerVersionRequirement(found, findServerAtOldVersion(c.ev, found), previous, rolled);
+  return { ...told, evidence, decisive: found.line, ...(datesChange ? { datesChange } : {}), ...(outside ? { outside } : {}), sure: true };
 };
 
 /**

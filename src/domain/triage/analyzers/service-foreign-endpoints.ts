@@ -38,16 +38,38 @@ function isFamilyMember(ev: TriageEvidence, svc: ServiceEvidence, podName: strin
   return owner !== undefined ? owner.kind === 'StatefulSet' : /-\d+$/.test(podName);
 }
 
+const METHOD = String.raw`(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)`;
+/**
+ * A request the pod answered with an error: a status field of 4xx/5xx, "404 POST /path", "POST
+ * /path 404" (an access log's "POST /path HTTP/1.1" 404), or Express's "Cannot POST /path".
+ */
+const ERROR_ANSWER = new RegExp(String.raw`"?status(?:_?code)?"?\s*[:=]\s*"?[45]\d\d|(?:^|[\s"'])[45]\d\d\s+${METHOD}\s+\/|${METHOD}\s+\/\S*\s+(?:HTTP\/[\d.]+"?\s+)?[45]\d\d|Cannot ${METHOD} \/`);
+
 /**
  * The decisive line of a foreign pod's log, keeping the HTTP status a request log gave (what the
- * users routed there got), which condensing a structured line drops.
+ * users routed there got), which condensing a structured line drops. A request it answered with an
+ * error comes first: that is what the Service's share of callers sent there get.
  */
 function pickLine(lines: readonly string[]): string | undefined {
-  const picked = pickDecisiveLine(lines);
+  const answered = lines.filter((l) => ERROR_ANSWER.test(l));
+  const picked = pickDecisiveLine(answered.length > 0 ? answered : lines);
   if (picked === undefined) return undefined;
   const raw = [...lines].reverse().find((l) => condenseStructuredLine(l.trim()) === picked);
   const status = raw === undefined ? undefined : /"?status(?:_code)?"?\s*[:=]\s*"?([1-5]\d\d)\b/.exec(raw)?.[1];
   return status !== undefined && !picked.includes(status) ? `${picked}: HTTP ${status}` : picked;
+}
+
+/**
+ * Which labels the foreign pods share with the Service's selector: all it selects on, by
+ * definition, named so the engineer sees which one the copy kept ("app.kubernetes.io/name=x, the
+ * only label Service x selects on").
+ */
+function describeSharedLabels(svc: ServiceEvidence, owners: readonly string[], pods: readonly PodEvidence[]): string {
+  const selector = Object.entries(svc.selector);
+  const whose = owners.length > 0 ? `${owners.join(', ')} pods` : "Another workload's pods";
+  if (pods.length === 0 || selector.length === 0) return `${whose} carry the labels ${svc.name} selects (a canary or a copy applied by hand, a debug deployment)`;
+  const which = selector.length === 1 ? `the only label Service ${svc.name} selects on` : `every label Service ${svc.name} selects on`;
+  return `${whose.charAt(0).toUpperCase()}${whose.slice(1)} carry ${formatSelector(svc.selector)}, ${which} (a copy of its chart or manifest that kept them, a canary, a debug deployment)`;
 }
 
 /**
@@ -108,7 +130,7 @@ export function analyzeForeignEndpoints(ev: TriageEvidence): Finding[] {
           ...seen,
         ],
         ...(decisive ? { decisive } : {}),
-        likelyCause: `Another workload's pods carry the labels ${svc.name} selects (a canary or a copy applied by hand, a debug deployment), so the Service load-balances real traffic onto them: whatever they do wrong, a share of users sees, while ${ref} itself is healthy.`,
+        likelyCause: `${describeSharedLabels(svc, owners, read.map((r) => r.pod))}, so the Service load-balances real traffic onto them: whatever they answer, a share of users gets${decisive ? ` ("${decisive}")` : ''}, while ${ref} itself is healthy.`,
         nextAction: `See what those pods run (\`${formatKubectl(ev.target, `get pod ${names[0] ?? ''} -o wide --show-labels`)}\`); remove or relabel them, or add a label only ${ref}'s pods carry to the Service selector.`,
         fix: `take the foreign pods out of Service ${svc.name} (relabel them, or narrow its selector)`,
         confirmCommands: [formatKubectl(ev.target, `get endpointslices -l kubernetes.io/service-name=${svc.name} -o wide`), formatKubectl(ev.target, `get pods -l ${Object.entries(svc.selector).map(([k, v]) => `${k}=${v}`).join(',')} --show-labels`)],

@@ -58,6 +58,11 @@ describe('a MongoDB replica set whose clients say it has no primary', () => {
     expect(pickClusterDownService(scenario([NOT_PRIMARY, NOT_PRIMARY]))).toBeUndefined();
   });
 
+  it('is not followed when the driver itself refused the servers\' wire version (it then reports no primary of its own)', () => {
+    const incompatible = '{"level":60,"err":{"type":"MongoServerSelectionError","message":"Server at carts-mongo-1.carts-mongo:27017 reports minimum wire version 21, but this version of the Node.js Driver requires at most 8 (MongoDB 4.2)","reason":{"type":"ReplicaSetNoPrimary","setName":"rs0","compatible":false}},"msg":"cannot start"}';
+    expect(pickClusterDownService(scenario([incompatible, incompatible]))).toBeUndefined();
+  });
+
   it('counts the members up against the majority and names those held on the node that stopped posting status', () => {
     const ev = scenario([NOT_PRIMARY, NO_PRIMARY, NO_PRIMARY], [members()]);
     const [f] = analyzeDependencyClusterDown(ev);

@@ -3,6 +3,10 @@ import { analyzeExitCodes } from '../../../../src/domain/triage/analyzers/exit-c
 import { listVersionRefusedServices } from '../../../../src/domain/triage/server-version-requirement.js';
 import { container, pod, terminated } from '../scenarios/builders.js';
 import { crashScenario } from '../scenarios/crashes.js';
+import { serverPod, serverRevision } from '../scenarios/upgraded-server.js';
+import { buildTriageReport } from '../../../../src/domain/triage/triage-report.js';
+import { listUpgradedServerRolloutReads, listUpgradedServerServices } from '../../../../src/domain/triage/server-upgrade.js';
+import { NOW } from '../scenarios/builders.js';
 
 const REFUSAL = [
   '2026-11-21T03:10:01.000Z pid=1 tid=2bx0 INFO: Booted Rails 7.1.5 application in production environment',
@@ -59,5 +63,44 @@ describe('analyzeExitCodes: a MongoDB driver refusing a server below its minimum
     const logs = [{ pod: 'w-0', container: app.name, previous: true, lines: WIRE }];
     const pods = [pod(0, { name: 'w-0', containers: [app] })];
     expect(listVersionRefusedServices({ logs, pods, target: { service: 'w', namespace: 'shop', kind: 'Deployment', name: 'w' } })).toEqual(['orders-db']);
+  });
+});
+
+describe('analyzeExitCodes: a MongoDB driver refusing a server above its maximum wire version', () => {
+  const CEILING = [
+    '{"level":30,"msg":"ledger-sync starting (mongodb driver 3.5.9)"}',
+    '{"level":60,"msg":"cannot start","err":{"type":"MongoServerSelectionError","message":"Server at ledger-db-2.ledger-db.acct.svc.cluster.local:27017 reports minimum wire version 21, but this version of the Node.js Driver requires at most 8 (MongoDB 4.2)","reason":{"type":"ReplicaSetNoPrimary","setName":"rs0","compatible":false}}}',
+  ];
+  const DAY = 24 * 60;
+  const withAddress = () => {
+    const ev = crashScenario(2, () => terminated(1, 'Error', 2), { logs: CEILING });
+    ev.pods = ev.pods.map((p) => ({ ...p, containers: p.containers.map((c) => ({ ...c, env: [{ name: 'LEDGER_MONGO_URI', value: 'mongodb://ledger-db-0.ledger-db.acct.svc.cluster.local:27017,ledger-db-1.ledger-db.acct.svc.cluster.local:27017/ledger?replicaSet=rs0' }] })) }));
+    return { ...ev, target: { ...ev.target, namespace: 'acct' } };
+  };
+
+  it("asks for the server's pod and its StatefulSet's revisions, as for any server upgraded under its client", () => {
+    const ev = withAddress();
+    expect(listUpgradedServerServices(ev)).toEqual(['ledger-db']);
+    expect(listUpgradedServerRolloutReads(ev, [serverPod('ledger-db', 'mongo:7.0.2')])).toEqual([{ service: 'ledger-db', pod: 'ledger-db-0', statefulSet: 'ledger-db', revisionHash: 'ledger-db-abc123' }]);
+  });
+
+  it("names the server's release, its rollout as the since, and the driver upgrade (or holding the server) as the fix", () => {
+    const server = serverPod('ledger-db', 'mongo:7.0.2', { current: serverRevision('ledger-db', 9, 'abc123', 55, 'mongo:7.0.2'), previous: serverRevision('ledger-db', 8, 'def456', 80 * DAY, 'mongo:6.0.11') });
+    const ev = { ...withAddress(), dependencyPods: [server] };
+    const [f] = analyzeExitCodes(ev);
+    expect(f?.title).toMatch(/the MongoDB Node\.js driver supports at most MongoDB 4\.2 and refuses the MongoDB 7\.0 it connects to \(minimum wire version 21\), since StatefulSet ledger-db rolled to revision 9 55m ago \(.*6\.0\.11 → 7\.0\.2\)/);
+    expect(f?.decisive).toMatch(/^Server at ledger-db-2\S+ reports minimum wire version 21/);
+    expect(f?.fix).toMatch(/^upgrade the MongoDB Node\.js driver to a release that supports MongoDB 7\.0, or hold StatefulSet ledger-db/);
+    expect(f?.outsideWorkload).toBeDefined();
+    expect(f?.datesChange).toBe(true);
+    const report = buildTriageReport(ev, { startedAt: NOW, finishedAt: NOW });
+    expect(report.headline).toMatch(/refuses the MongoDB 7\.0 it connects to/);
+    expect(report.headline).not.toMatch(/no primary|no change found/);
+  });
+
+  it('says to check the server\'s rollout history when its pod could not be read', () => {
+    const [f] = analyzeExitCodes(withAddress());
+    expect(f?.title).toMatch(/supports at most MongoDB 4\.2 and refuses the MongoDB 7\.0 it connects to \(minimum wire version 21\)$/);
+    expect(f?.likelyCause).toMatch(/check its own rollout history/);
   });
 });

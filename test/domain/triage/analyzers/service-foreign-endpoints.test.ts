@@ -40,6 +40,21 @@ describe('analyzeForeignEndpoints', () => {
     expect(f?.title).toContain('2 of the 5 endpoints');
     expect(f?.decisive).toBe('no route (path /v2/quotes): HTTP 404');
   });
+
+  it('quotes what the foreign pods answer the Service\'s requests, not their own later work, and names the label they share with its selector', () => {
+    const own = [0, 1, 2].map((i) => pod(i));
+    const copies = [0, 1].map((i) => pod(8 + i, { name: `${APP}-mailer-7d8f9c6b5-${i}wxyz`, revisionHash: '7d8f9c6b5', labels: { app: APP, role: 'mailer' }, ownerWorkload: { kind: 'Deployment', name: `${APP}-mailer` } }));
+    const lines = [
+      JSON.stringify({ level: 30, msg: 'mailer started', health: ':9090' }),
+      JSON.stringify({ level: 40, msg: '405 PUT /v3/refunds', remote: '10.1.2.3' }),
+      JSON.stringify({ level: 30, msg: 'mail queued', id: 'm-81' }),
+    ];
+    const ev = { ...baseEvidence({ pods: own, services: [service()], endpointSlices: [endpointSlice(APP, [...own, ...copies])] }), foreignPods: copies.map((p) => ({ pod: p, logs: [{ pod: p.name, container: 'app', previous: false, lines }] })) };
+    const [f] = analyzeForeignEndpoints(ev);
+    expect(f?.decisive).toBe('405 PUT /v3/refunds');
+    expect(f?.likelyCause).toContain(`Deployment ${APP}-mailer's pods carry app=${APP}, the only label Service ${APP} selects on`);
+    expect(f?.likelyCause).toContain('("405 PUT /v3/refunds")');
+  });
 });
 
 describe('analyzeForeignEndpoints: a deliberate canary of the same app', () => {
