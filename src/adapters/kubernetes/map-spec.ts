@@ -145,6 +145,7 @@ export function mapPlacement(spec: k8s.V1PodSpec | undefined): PlacementEvidence
     whenUnsatisfiable: c.whenUnsatisfiable === 'ScheduleAnyway' ? ('ScheduleAnyway' as const) : ('DoNotSchedule' as const),
     maxSkew: c.maxSkew,
     ...(c.minDomains !== undefined ? { minDomains: c.minDomains } : {}),
+    ...(c.nodeTaintsPolicy === 'Honor' || c.nodeTaintsPolicy === 'Ignore' ? { nodeTaintsPolicy: c.nodeTaintsPolicy as 'Honor' | 'Ignore' } : {}),
   }));
   return {
     nodeSelector: { ...spec?.nodeSelector },

@@ -126,6 +126,8 @@ export interface TopologySpreadEvidence {
   maxSkew: number;
   /** With DoNotSchedule: fewer eligible domains than this make the global minimum 0. Absent when unset. */
   minDomains?: number;
+  /** Honor: nodes whose taints the pods do not tolerate (cordoned ones too) drop out of the domains; absent: Ignore, the default. */
+  nodeTaintsPolicy?: 'Honor' | 'Ignore';
 }
 
 /**

@@ -10,4 +10,8 @@ describe('mapping topology spread constraints', () => {
     expect(mapPlacement({ containers: [] }).topologySpread).toBeUndefined();
   });
 
+  it('keeps nodeTaintsPolicy, which decides whether cordoned nodes still count as domains', () => {
+    const placement = mapPlacement({ containers: [], topologySpreadConstraints: [{ maxSkew: 2, topologyKey: ZONE, whenUnsatisfiable: 'DoNotSchedule', nodeTaintsPolicy: 'Honor' }] });
+    expect(placement.topologySpread).toEqual([{ topologyKey: ZONE, whenUnsatisfiable: 'DoNotSchedule', maxSkew: 2, nodeTaintsPolicy: 'Honor' }]);
+  });
 });

@@ -26,6 +26,7 @@ import { explainRuntimeOverhead } from './runtime-overhead.js';
 import { explainStateTaintedNodes } from './state-tainted-nodes.js';
 import { explainSpreadMissingLabel } from './spread-missing-label.js';
 import { explainSpreadTooFewDomains, stateSpreadConstraints } from './spread-min-domains.js';
+import { explainSpreadClosedDomain } from './spread-cordoned-domain.js';
 import { explainAffinityNoPeers, stateAffinityTerms } from './affinity-no-peers.js';
 import { explainSurgeDeadlock } from './surge-anti-affinity.js';
 import { POD_AFFINITY_REFUSAL } from '../pod-affinity.js';
@@ -191,7 +192,7 @@ export function analyzeFailedScheduling(ev: TriageEvidence): Finding[] {
     : lead?.category === 'claim-in-use' ? explainClaimInUse(ev, pending)
     : lead?.category === 'claim-deleting' && lead.detail !== undefined ? explainClaimDeleting(ev, pending, lead.detail)
     : lead?.category === 'topology-spread' && /missing required label/i.test(lead.text) ? explainSpreadMissingLabel(ev, pending)
-    : lead?.category === 'topology-spread' ? explainSpreadTooFewDomains(ev, pending)
+    : lead?.category === 'topology-spread' ? explainSpreadTooFewDomains(ev, pending) ?? explainSpreadClosedDomain(ev, pending)
     : joining ? explainAffinityNoPeers(ev)
     // The pods carry their RuntimeClass's overhead on top of their requests: request + overhead is what no longer fits.
     : tooBig.length === 0 ? explainRuntimeOverhead(ev, pending, main.flatMap((r) => (r.category === 'insufficient' && r.detail !== undefined ? [r.detail] : [])))

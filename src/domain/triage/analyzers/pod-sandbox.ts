@@ -10,6 +10,7 @@ import { type AnnotatedMissingObject, findAnnotatedMissingObject } from '../sand
 import { HOUR_MS, formatAgo, isWithin, latest, msBetween } from '../time-span.js';
 import { describeRefused } from './cni-refused.js';
 import { describeSandboxImage } from './sandbox-image.js';
+import { type EniPodLimit, findEniPodOvercommit } from '../eni-pod-limit.js';
 
 /** The failures that are the node's own (the API server refusing the plugin is not: cni-refused.ts). */
 type NodeLocalKind = Exclude<SandboxFailure['kind'], 'other' | 'unauthorized' | 'forbidden' | 'sandbox-image'>;
@@ -35,6 +36,20 @@ const WHY: Record<NodeLocalKind, string> = {
 function findAgent(ev: TriageEvidence, node: string, plugin: string | undefined): ReturnType<typeof findNodeAgent> {
   if (plugin === undefined) return undefined;
   return findNodeAgent(ev.nodeAgents?.find((n) => n.node === node), (a) => isCniAgent(a, plugin));
+}
+
+/** "an m5.large", "a c6i.xlarge": the article as the type's first letter is spoken. */
+function withArticle(instanceType: string): string {
+  return `${/^[aefhilmnorsx]/i.test(instanceType) ? 'an' : 'a'} ${instanceType}`;
+}
+
+/** The AWS VPC CNI out of addresses on a node whose max-pods its instance type's ENIs cannot address. */
+function findOvercommit(ev: TriageEvidence, node: string, failure: SandboxFailure): EniPodLimit | undefined {
+  if (failure.kind !== 'no-ip') return undefined;
+  const n = [...ev.nodes, ...(ev.clusterNodes ?? [])].find((x) => x.name === node);
+  if (n === undefined) return undefined;
+  const onAws = /aws|vpc/i.test(failure.plugin ?? '') || (n.providerID ?? '').startsWith('aws://');
+  return onAws ? findEniPodOvercommit(n) : undefined;
 }
 
 /** The bridge plugin finding the host's bridge on another subnet: `"cni0" already has an IP address different from 10.244.5.1/24`. */
@@ -75,7 +90,10 @@ function describe(ev: TriageEvidence, node: string, pods: PodEvidence[], events:
   const down = found !== undefined && agentState?.failing === true;
   // The plugin cannot reach its agent and the agent is down: one fact, said once.
   const stale = failure.kind === 'network' ? describeStaleBridge(ev, node, failure.detail) : undefined;
-  const what = stale ? `${plugin} ${FAILS[failure.kind]}: ${stale.what}` : down && failure.kind === 'agent-unreachable'
+  const over = stale ? undefined : findOvercommit(ev, node, failure);
+  const what = stale ? `${plugin} ${FAILS[failure.kind]}: ${stale.what}` : over
+    ? `${plugin} ${FAILS[failure.kind]}: the node's max-pods ${over.maxPods} exceeds the ${over.limit} pod IPs the VPC CNI can give ${withArticle(over.instanceType)}`
+    : down && failure.kind === 'agent-unreachable'
     ? `its CNI agent there, ${agentName}, is ${agentState.state}, so ${failure.plugin ?? 'the CNI plugin'} cannot set up their network`
     : `${plugin} ${FAILS[failure.kind]}${down ? `; its agent there, ${agentName}, is ${agentState.state}` : ''}`;
   const created = found?.agent.pod.createdAt;
@@ -86,12 +104,17 @@ function describe(ev: TriageEvidence, node: string, pods: PodEvidence[], events:
     ...(found && agentState ? [`agent ${agentName}${found.agent.owner ? ` (${found.agent.owner})` : ''} on ${node}: ${agentState.state}${image ? `, image ${image}` : ''}${created ? `, created ${formatAgo(created, ev.collectedAt)}` : ''}`] : []),
     ...(logLine ? [`log ${found?.agent.pod.name ?? ''}: ${logLine}`] : []),
   ];
+  if (over) evidence.push(`node ${node}: instance type ${over.instanceType}, max-pods ${over.maxPods}; without prefix delegation the VPC CNI addresses ${over.enis} ENIs × (${over.ipsPerEni} IPs − 1) + 2 = ${over.limit} pods`);
   if (failure.plugin && ev.nodeAgents?.some((a) => a.node === node) && found === undefined) evidence.push(`no pod of ${failure.plugin}'s agent was found among the node agents of ${node}`);
-  const why = stale?.why ?? WHY[failure.kind];
+  const why = stale?.why ?? (over
+    ? `the kubelet's max-pods (${over.maxPods}) is above what the VPC CNI can address on ${withArticle(over.instanceType)}: each of its ${over.enis} ENIs brings ${over.ipsPerEni} IPv4 addresses, one the interface's own, so without prefix delegation ${over.limit} pods at most get an IP. The scheduler counts pod slots, not IPs, so it keeps placing pods there, and every pod beyond the addresses waits in ContainerCreating (a launch template or kubelet flag that sets max-pods by hand, not from the ENI limit, is the usual cause)`
+    : WHY[failure.kind]);
   const agentCause = down
     ? ` Its agent on ${node}, ${agentName}, is ${agentState.state}${logLine ? `: "${logLine}"` : ''}${young ? `; that pod was created ${formatAgo(created ?? ev.collectedAt, ev.collectedAt)}, so an update or restart of its DaemonSet is the likely start` : ''}.`
     : '';
-  const agentFix = stale ? stale.fix : down ? `get ${agentName} running again${young ? ` (if its DaemonSet was just updated, roll that DaemonSet back)` : ''}` : `fix ${plugin} on ${node}`;
+  const agentFix = stale ? stale.fix : over
+    ? `set max-pods to ${over.limit} for ${over.instanceType} nodes in ${node}'s node group (its launch template or kubelet flags), or enable prefix delegation (ENABLE_PREFIX_DELEGATION on the aws-node DaemonSet), then replace the node`
+    : down ? `get ${agentName} running again${young ? ` (if its DaemonSet was just updated, roll that DaemonSet back)` : ''}` : `fix ${plugin} on ${node}`;
   return {
     id: `pod-sandbox/${node}`,
     kind: 'pod-sandbox',

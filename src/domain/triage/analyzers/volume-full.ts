@@ -11,6 +11,7 @@ import { type ClaimTemplateGap, findClaimTemplateGap } from '../claim-template-g
 import { formatAgo } from '../time-span.js';
 import { EMPTYDIR_FILLS, type EmptyDirInodes, readEmptyDirInodes } from '../emptydir-inodes.js';
 import { findFullShm, tellFullShm } from '../full-shm.js';
+import { type InodeExhaustion, findInodeExhaustion } from '../log-inodes.js';
 
 /**
  * A process that fails because a filesystem is full ("No space left on device"), told with the
@@ -46,12 +47,15 @@ export function analyzeVolumeFull(ev: TriageEvidence): Finding[] {
   const said = quota ? '"Disk quota exceeded" (EDQUOT)' : '"No space left on device"';
   // ENOSPC in an emptyDir on a node the kubelet says is short of inodes: files, not bytes, ran out.
   const inodes = m && !quota ? readEmptyDirInodes(ev, first.pod, m.volume, podObjects) : undefined;
+  // …or the writer's own words say the volume has no inodes left: files, not bytes, ran out.
+  const ownInodes = m && !quota && !inodes ? findInodeExhaustion(first.lines, m.mount.mountPath) : undefined;
   // Shared memory in /dev/shm: a tmpfs (the runtime's 64 MB, or a memory emptyDir), not a disk.
   const shmFound = !quota && !claim && (m === undefined || m.mount.mountPath.replace(/\/+$/, '') === '/dev/shm') ? findFullShm(first.line, first.pod, first.container, ev.revisions, first.lines) : undefined;
   const shm = shmFound && tellFullShm(shmFound, first.container.name, first.container.resources.limits['memory']);
   let what: string;
   if (shm) what = shm.what;
   else if (m && inodes) what = describeInodes(m.volume.name, m.mount.mountPath, inodes);
+  else if (m && ownInodes) what = `Volume ${m.volume.name}${m.volume.source === 'pvc' ? ` (PVC ${m.volume.ref ?? '?'}${size ? `, ${size}` : ''})` : ` (${m.volume.source})`} at ${m.mount.mountPath} is out of inodes, not bytes${ownInodes.used !== undefined && ownInodes.total !== undefined ? ` (${ownInodes.used} of ${ownInodes.total} inodes used)` : ''}`;
   else if (m && m.volume.source === 'pvc') what = `Volume ${m.volume.name} is ${quota ? 'at its quota' : 'full'}: PVC ${m.volume.ref ?? '?'}${size ? ` (${[size, ...(quota && driver ? [driver] : [])].join(', ')})` : ''} mounted at ${m.mount.mountPath}`;
   else if (m && m.volume.source === 'emptyDir') what = `emptyDir ${m.volume.name} at ${m.mount.mountPath} is full (it lives on the node's disk, within its sizeLimit)`;
   else if (m) what = `Volume ${m.volume.name} (${m.volume.source}) at ${m.mount.mountPath} is full`;
@@ -75,11 +79,12 @@ export function analyzeVolumeFull(ev: TriageEvidence): Finding[] {
         ...(forbidden ? [formatEventLine(forbidden.refusal, { withObject: true, maxLength: 400 })] : []),
         ...(nodeDisk ? [`node ${node?.name ?? ''}: DiskPressure=${nodeDisk.status}${nodeOk ? ' (the node\'s own disk is fine)' : ''}`] : []),
         ...(inodes?.said ? [`the kubelet on ${inodes.node}: ${inodes.said}`] : []),
+        ...(ownInodes && ownInodes.line !== first.line ? [`log ${first.pod.name}/${first.container.name}: ${ownInodes.line}`] : []),
       ],
       // An expansion that is refused decides what to do: the full volume is not news any more.
       decisive: resize?.state === 'refused' && resize.reason ? resize.reason : (forbidden?.reason ?? first.line),
-      likelyCause: shm ? shm.cause : inodes && m ? explainInodes(m.mount.mountPath, inodes) : `${quota ? `The quota of the filesystem ${m ? `behind ${m.mount.mountPath} ` : ''}is reached (EDQUOT)${claim ? `: CephFS and NFS provisioners enforce the claim's size (${size ?? '?'}) as the quota of its subvolume or export, so writes fail at that size whatever the storage cluster has free, and a disk check on the container's root filesystem does not see it` : ''}. The process cannot write; restarting does not free anything.` : `The filesystem ${m ? `behind ${m.mount.mountPath} ` : ''}has no free space left, so the process cannot write and gives up; restarting does not free anything.`} Something grew: data, logs, a write-ahead log that is not being recycled (a stale replication slot, a stuck archiver).${gap ? ` The StatefulSet's volumeClaimTemplate ${gap.template.name} asks ${gap.asks}, yet the claim has ${gap.has}: the StatefulSet controller uses a template only to create a claim that does not exist and never resizes a claim that exists, so raising the template (edited, or the set re-created with --cascade=orphan) left this disk as it was.` : ''}`,
-      ...(shm ? { nextAction: shm.nextAction, fix: shm.fix } : inodes && m ? adviseInodes(m.volume.name, inodes) : claim && forbidden ? adviseMove(claim) : claim && gap ? adviseTemplateSize(ev, claim, gap) : adviseSpace(claim, resize, pods, ev.collectedAt)),
+      likelyCause: shm ? shm.cause : inodes && m ? explainInodes(m.mount.mountPath, inodes) : ownInodes && m ? explainOwnInodes(m.mount.mountPath) : `${quota ? `The quota of the filesystem ${m ? `behind ${m.mount.mountPath} ` : ''}is reached (EDQUOT)${claim ? `: CephFS and NFS provisioners enforce the claim's size (${size ?? '?'}) as the quota of its subvolume or export, so writes fail at that size whatever the storage cluster has free, and a disk check on the container's root filesystem does not see it` : ''}. The process cannot write; restarting does not free anything.` : `The filesystem ${m ? `behind ${m.mount.mountPath} ` : ''}has no free space left, so the process cannot write and gives up; restarting does not free anything.`} Something grew: data, logs, a write-ahead log that is not being recycled (a stale replication slot, a stuck archiver).${gap ? ` The StatefulSet's volumeClaimTemplate ${gap.template.name} asks ${gap.asks}, yet the claim has ${gap.has}: the StatefulSet controller uses a template only to create a claim that does not exist and never resizes a claim that exists, so raising the template (edited, or the set re-created with --cascade=orphan) left this disk as it was.` : ''}`,
+      ...(shm ? { nextAction: shm.nextAction, fix: shm.fix } : inodes && m ? adviseInodes(m.volume.name, inodes) : ownInodes && m ? adviseOwnInodes(m.volume.name, claim, ownInodes) : claim && forbidden ? adviseMove(claim) : claim && gap ? adviseTemplateSize(ev, claim, gap) : adviseSpace(claim, resize, pods, ev.collectedAt)),
       ...(inodes?.fillingSince ? { onset: inodes.fillingSince, buildsUp: EMPTYDIR_FILLS, latent: EMPTYDIR_FILLS } : {}),
       confirmCommands: [
         ...(claim ? [formatKubectl(ev.target, `${resize ? 'describe' : 'get'} pvc ${claim.name}`)] : []),
@@ -107,6 +112,20 @@ function adviseInodes(volume: string, i: EmptyDirInodes): { nextAction: string; 
   return {
     nextAction: `Bound the number of files written to emptyDir ${volume}: cap the writer by entry count (not only bytes), or write fewer, larger files, or keep it in memory; give the emptyDir a sizeLimit, which counts every small file as at least one block, so the kubelet evicts this pod alone instead of starving the node. Then let the kubelet reclaim the inodes of ${[i.node, ...i.alsoNodes].join(' and ')} (the emptyDirs of evicted pods are deleted), or cordon and drain ${i.alsoNodes.length === 0 ? 'it' : 'them'} (the bot will not).`,
     fix: `bound the number of files written to emptyDir ${volume} (a cap by entry count, a sizeLimit) and let the node${i.alsoNodes.length === 0 ? '' : 's'} reclaim ${i.alsoNodes.length === 0 ? 'its' : 'their'} inodes`,
+  };
+}
+
+function explainOwnInodes(path: string): string {
+  return `The filesystem behind ${path} has no free inodes left though it has bytes to spare: every file, however small, takes one inode, and a filesystem such as ext4 fixes its number of inodes when it is made (one per bytes-per-inode of its size). Very many small files (one per cache entry, thumbnail or spooled item) use up those slots long before the bytes, and every file creation then fails with ENOSPC ("No space left on device"), which reads like a full disk. Restarting frees nothing.`;
+}
+
+/** Fewer files, or a filesystem with more inodes: more bytes add inodes only in proportion. */
+function adviseOwnInodes(volume: string, claim: PvcEvidence | undefined, i: InodeExhaustion): { nextAction: string; fix: string } {
+  const where = claim ? `PVC ${claim.name}` : `volume ${volume}`;
+  const counted = i.used !== undefined ? ` (${i.used} in use)` : '';
+  return {
+    nextAction: `Mitigate: delete files ${where} can lose${counted}, oldest first (evict old cache entries; cap the writer by entry count, not only bytes). For good, store fewer, larger files, or recreate the filesystem with more inodes (mkfs.ext4 with a smaller bytes-per-inode, -i, or -N; or XFS, which allocates inodes as it goes) and copy the data over: growing the claim adds inodes only in proportion to its size.`,
+    fix: `delete old small files on ${where} and bound their number (or recreate its filesystem with more inodes): it is out of inodes, not bytes`,
   };
 }
 

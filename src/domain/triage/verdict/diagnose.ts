@@ -153,7 +153,8 @@ function decideFixForward(mechanism: Finding, trigger: Trigger, separation: Spli
     const where = separation.failing.join(', ');
     // A mechanism that names the node's own fault says what to fix there.
     const then = mechanism.outsideWorkload !== undefined && mechanism.fix !== undefined && mechanism.affected?.nodes?.includes(where) ? lower(fix) : (nodeChange?.then ?? 'find what is wrong with the node');
-    if (separation.attribute === 'node') return `Cordon ${where} and delete its failing pods so they start elsewhere (the bot will not); then ${then}`;
+    // The cordon is said first: a fix that repeats it ("…; meanwhile cordon the node …") says it once.
+    if (separation.attribute === 'node') return `Cordon ${where} and delete its failing pods so they start elsewhere (the bot will not); then ${then.replace(/;\s*meanwhile cordon [^;]*$/i, '')}`;
     return `Keep the pods off ${separation.attribute} ${where} (nodeSelector or affinity) until it is fixed; then ${lower(fix)}`;
   }
   if (trigger.kind === 'first-install' && trigger.historyGone) {

@@ -67,6 +67,23 @@ describe('analyzePodSandbox', () => {
     expect(f?.likelyCause).toMatch(/the node has no pod IP address left to give/);
   });
 
+  it('says the node\'s max-pods exceeds the pod IPs the VPC CNI can address on its instance type, and advises max-pods, not a cordon twice', () => {
+    const ev = sandboxScenario({ message: 'Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "7a2d0c": plugin type="aws-cni" name="aws-cni" failed (add): add cmd: failed to assign an IP address to container' });
+    ev.nodes = ev.nodes.map((n) => (n.name === NODE_A ? { ...n, labels: { ...n.labels, 'node.kubernetes.io/instance-type': 'c6i.xlarge' }, allocatable: { ...n.allocatable, pods: '250' }, capacity: { pods: '250' } } : n));
+    const [f] = analyzePodSandbox(ev);
+    expect(f?.title).toMatch(/CNI plugin aws-cni cannot assign them an IP address: the node's max-pods 250 exceeds the 58 pod IPs the VPC CNI can give a c6i\.xlarge$/);
+    expect(f?.evidence).toContain(`node ${NODE_A}: instance type c6i.xlarge, max-pods 250; without prefix delegation the VPC CNI addresses 4 ENIs × (15 IPs − 1) + 2 = 58 pods`);
+    expect(f?.nextAction).toMatch(/Then set max-pods to 58 for c6i\.xlarge nodes/);
+    expect(f?.nextAction).toMatch(/prefix delegation/);
+  });
+
+  it('keeps the plain no-IP reading when the node\'s max-pods fits its instance type', () => {
+    const ev = sandboxScenario({ message: 'Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "7a2d0c": plugin type="aws-cni" name="aws-cni" failed (add): add cmd: failed to assign an IP address to container' });
+    ev.nodes = ev.nodes.map((n) => (n.name === NODE_A ? { ...n, labels: { ...n.labels, 'node.kubernetes.io/instance-type': 'c6i.xlarge' }, allocatable: { ...n.allocatable, pods: '58' } } : n));
+    const [f] = analyzePodSandbox(ev);
+    expect(f?.title).toMatch(/cannot assign them an IP address$/);
+  });
+
   it('stays silent about a sandbox failure that is not the network, an old one, or one of a pod that has started since', () => {
     expect(analyzePodSandbox(sandboxScenario({ message: 'Failed to create pod sandbox: rpc error: code = Unknown desc = failed to create containerd task: OCI runtime create failed' }))).toEqual([]);
     expect(analyzePodSandbox(sandboxScenario({ lastSeen: minutesAgo(21 * 60) }))).toEqual([]);

@@ -267,3 +267,34 @@ describe('analyzeVolumeFull', () => {
     expect(analyzeVolumeFull(ev)).toEqual([]);
   });
 });
+
+describe('analyzeVolumeFull on a claim out of inodes', () => {
+  /** A spool claim with half its bytes free whose writer reports every inode used. */
+  function spoolOutOfInodes(report: string): TriageEvidence {
+    const ev = appWithMounts(
+      [{ name: 'spool', mountPath: '/srv/spool' }],
+      [{ name: 'spool', source: 'pvc', ref: 'spool-settlement' }],
+      '2026-11-21 03:12:05,118 ERROR writer: open /srv/spool/q/0007/81c2.msg: no space left on device',
+      [pvc('spool-settlement', '20Gi', podName(REV6.hash, 0))],
+    );
+    const log = ev.logs[0];
+    if (log) log.lines = [`2026-11-21 03:10:00,000 INFO spool stats: ${report}`, ...log.lines];
+    return ev;
+  }
+
+  it('says inodes, not bytes, ran out and advises fewer files or more inodes, not a bigger claim', () => {
+    const [f] = analyzeVolumeFull(spoolOutOfInodes('9.6 GiB of 19.6 GiB used, inodes used 1310720/1310720'));
+    expect(f?.title).toMatch(/^Volume spool \(PVC spool-settlement, 20Gi\) at \/srv\/spool is out of inodes, not bytes \(1310720 of 1310720 inodes used\): writes fail with "No space left on device"/);
+    expect(f?.evidence).toContain(`log ${podName(REV6.hash, 0)}/app: 2026-11-21 03:10:00,000 INFO spool stats: 9.6 GiB of 19.6 GiB used, inodes used 1310720/1310720`);
+    expect(f?.likelyCause).toMatch(/no free inodes left/);
+    expect(f?.nextAction).toMatch(/^Mitigate: delete files PVC spool-settlement can lose/);
+    expect(f?.nextAction).toMatch(/more inodes/);
+    expect(f?.nextAction).not.toMatch(/expand PVC/i);
+  });
+
+  it('keeps the full-disk reading when the writer reports inodes to spare', () => {
+    const [f] = analyzeVolumeFull(spoolOutOfInodes('19.5 GiB of 19.6 GiB used, inodes used 40210/1310720'));
+    expect(f?.title).toMatch(/^Volume spool is full/);
+    expect(f?.nextAction).toMatch(/^Mitigate: expand PVC spool-settlement/);
+  });
+});

@@ -154,6 +154,21 @@ describe('diagnose', () => {
     );
   });
 
+  it('says the cordon once when the node\'s own fault already ends on one', () => {
+    const ev = nodeConcentrationScenario();
+    const onC = [2, 5].map((i) => podName(REV6.hash, i));
+    const local = finding({
+      id: `pod-sandbox/${NODE_C}`,
+      kind: 'pod-sandbox',
+      title: `New pods on node ${NODE_C} get no network`,
+      fix: `repair the network agent on ${NODE_C}; meanwhile cordon ${NODE_C} and delete the stuck pods`,
+      outsideWorkload: 'any new pod on that node gets no network there',
+      affected: { pods: onC, nodes: [NODE_C] },
+    });
+    const d = diagnose(ev, [local]);
+    expect(d?.action).toBe(`Cordon ${NODE_C} and delete its failing pods so they start elsewhere (the bot will not); then repair the network agent on ${NODE_C}`);
+  });
+
   it('adds the exoneration of a rollout that runs fine elsewhere, and does not offer a rollback', () => {
     const ev = nodeConcentrationScenario();
     // Every pod is revision 7, rolled out 30 minutes ago; only the two on NODE_C crash, since 20 minutes.
