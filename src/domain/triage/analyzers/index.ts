@@ -95,6 +95,7 @@ import { analyzeNodeConditions } from './node-condition.js';
 import { analyzeNodeProblems } from './node-problem.js';
 import { analyzeNodeNetwork } from './node-network.js';
 import { analyzeNodeGroupTimeouts } from './node-group-timeouts.js';
+import { analyzeMtuBlackHole } from './mtu-black-hole.js';
 import { analyzeNodeClockSkew } from './node-clock-skew.js';
 import { analyzeOomKilled } from './oom-killed.js';
 import { analyzePodCreateFailures } from './pod-create-failed.js';
@@ -290,6 +291,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'node-problem': analyzeNodeProblems,
   'node-network': analyzeNodeNetwork,
   'node-group-timeouts': analyzeNodeGroupTimeouts,
+  'mtu-black-hole': analyzeMtuBlackHole,
   'node-clock-skew': analyzeNodeClockSkew,
   'node-concentration': analyzeNodeConcentration,
   eviction: analyzeEvictions,
