@@ -103,20 +103,20 @@ describe('a topic whose replication factor leaves no replica to spare', () => {
 
   it('reads the topics a refusal names and their replication from a topics file or a creation script', () => {
     expect(findRefusedTopics([RETRY, EXCEPTION])).toEqual(['payments.ledger']);
-    expect(findTopicReplication('bus-topics', { 'topics.yaml': yaml }, ['payments.ledger'])).toEqual([{ configMap: 'bus-topics', key: 'topics.yaml', topic: 'payments.ledger', replicationFactor: 2, minInsyncReplicas: 2 }]);
+    expect(findTopicReplication('bus-topics', { 'topic-defs.yaml': yaml }, ['payments.ledger'])).toEqual([{ configMap: 'bus-topics', key: 'topic-defs.yaml', topic: 'payments.ledger', replicationFactor: 2, minInsyncReplicas: 2 }]);
     expect(findTopicReplication('bus-init', { 'create.sh': script }, ['payments.ledger', 'payments.audit']).map((t) => [t.topic, t.replicationFactor])).toEqual([['payments.ledger', 2], ['payments.audit', 3]]);
     expect(findTopicReplication('other', { 'app.properties': 'ledger.topic=payments.ledger\nretries=5' }, ['payments.ledger'])).toEqual([]);
   });
 
   it('says one broker down stops the writes of a topic whose replication factor equals min.insync.replicas, and to raise it', () => {
-    const [f] = analyzeDependencyClusterDown(scenario([members({ topicReplication: findTopicReplication('bus-topics', { 'topics.yaml': yaml }, ['payments.ledger']) })]));
+    const [f] = analyzeDependencyClusterDown(scenario([members({ topicReplication: findTopicReplication('bus-topics', { 'topic-defs.yaml': yaml }, ['payments.ledger']) })]));
     expect(f?.title).toMatch(/^Kafka cluster bus-headless has too few in-sync replicas \(NOT_ENOUGH_REPLICAS; topic payments\.ledger has replication factor 2, equal to min\.insync\.replicas 2, so one broker down stops its acks=all writes\)/);
     expect(f?.fix).toMatch(/then raise topic payments\.ledger's replication factor to 3/);
-    expect(f?.evidence).toContain('ConfigMap bus-topics (topics.yaml): topic payments.ledger replication factor 2, min.insync.replicas 2');
+    expect(f?.evidence).toContain('ConfigMap bus-topics (topic-defs.yaml): topic payments.ledger replication factor 2, min.insync.replicas 2');
   });
 
   it('says nothing of a topic with a replica to spare', () => {
-    const spare = [{ configMap: 'bus-topics', key: 'topics.yaml', topic: 'payments.ledger', replicationFactor: 3, minInsyncReplicas: 2 }];
+    const spare = [{ configMap: 'bus-topics', key: 'topic-defs.yaml', topic: 'payments.ledger', replicationFactor: 3, minInsyncReplicas: 2 }];
     const [f] = analyzeDependencyClusterDown(scenario([members({ topicReplication: spare })]));
     expect(f?.title).not.toMatch(/replication factor/);
     expect(f?.fix).not.toMatch(/replication factor/);
