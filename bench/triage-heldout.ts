@@ -13,16 +13,13 @@
  *   VERBOSE=1 npx tsx bench/triage-heldout.ts every miss explained in full
  */
 import type { CorpusScenario } from '../test/triage-corpus/scenario.js';
-import { HOLDOUT_110_SCENARIOS } from '../test/triage-corpus/heldout-110/stories.js';
 import { gradeStories } from './grade-stories.js';
 
-/** Rounds written and not yet joined to the corpus; rounds 1–109 have joined it, round 110 is pending. */
-const PENDING: [string, readonly CorpusScenario[]][] = [
-  ['held-out round 110', HOLDOUT_110_SCENARIOS],
-];
+/** Rounds written and not yet joined to the corpus; rounds 1–110 have joined it. */
+const PENDING: [string, readonly CorpusScenario[]][] = [];
 
 const filter = process.argv[2];
-if (PENDING.length === 0) console.log('held-out: no round pending (rounds 1–109 were graded first, then fixed and joined the corpus; their first figures are in docs/benchmarks.md)');
+if (PENDING.length === 0) console.log('held-out: no round pending (rounds 1–110 were graded first, then fixed and joined the corpus; their first figures are in docs/benchmarks.md)');
 for (const [label, stories] of PENDING) {
   // A round none of whose stories the filter selects is left out rather than printed empty.
   if (filter !== undefined && !stories.some((s) => s.id.includes(filter))) continue;

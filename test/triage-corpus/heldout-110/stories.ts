@@ -1,7 +1,8 @@
 // Held-out stories, hundred-and-tenth round: failures written without reading the analysis code, to
 // measure how the triage generalizes to causes it was not built against. Graded first by
-// `bench/triage-heldout.ts` (figures in docs/benchmarks.md) before any fix for it. Written by two
-// writers apart:
+// `bench/triage-heldout.ts` (figures in docs/benchmarks.md) before any fix for it, then fixed in
+// general; the round has since joined the corpus (`../scenarios/index.ts`), which `npm test` grades.
+// Written by two writers apart:
 //
 // part1.ts — a Kafka producer refused NOT_ENOUGH_REPLICAS while a broker whose volume is full is down; a schema registry
 // refusing a revision's incompatible Avro schema (409); a base image whose new ENTRYPOINT receives the pod's

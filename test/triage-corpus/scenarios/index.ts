@@ -120,6 +120,7 @@ import { HOLDOUT_106_SCENARIOS } from '../heldout-106/stories.js';
 import { HOLDOUT_107_SCENARIOS } from '../heldout-107/stories.js';
 import { HOLDOUT_108_SCENARIOS } from '../heldout-108/stories.js';
 import { HOLDOUT_109_SCENARIOS } from '../heldout-109/stories.js';
+import { HOLDOUT_110_SCENARIOS } from '../heldout-110/stories.js';
 
 export const CORPUS: CorpusScenario[] = [
   ...EXAMPLE_SCENARIOS,
@@ -135,7 +136,7 @@ export const CORPUS: CorpusScenario[] = [
   ...HEALTHY_SCENARIOS,
   ...HOLDOUT_SCENARIOS,
   ...HOLDOUT_2_SCENARIOS,
-  // Held-out rounds 3–109: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
+  // Held-out rounds 3–110: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
   ...HOLDOUT_3_SCENARIOS,
   ...HOLDOUT_4_SCENARIOS,
   ...HOLDOUT_5_SCENARIOS,
@@ -243,4 +244,5 @@ export const CORPUS: CorpusScenario[] = [
   ...HOLDOUT_107_SCENARIOS,
   ...HOLDOUT_108_SCENARIOS,
   ...HOLDOUT_109_SCENARIOS,
+  ...HOLDOUT_110_SCENARIOS,
 ];
