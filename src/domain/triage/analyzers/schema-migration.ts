@@ -34,15 +34,10 @@ export function analyzeSchemaMigrations(ev: TriageEvidence): Finding[] {
   if (failed !== undefined) return [tellFailedRun(ev, said, pods, failed, first)];
   const restore = dropped ? `restore the ${dropped.step.replace(/ \(.*$/, '')} or run it as a Job before the rollout` : 'make the deploy run them before new pods start (an init container or a pre-deploy Job)';
   return [{
-    id: `schema-migration/${first.container}`,
-    kind: 'schema-migration',
+    ...findingHead(ev, first, pods.length),
     title: `Database migrations not applied: ${said.framework} reports pending migrations${said.migration ? ` (${said.migration})` : ''} and the app will not serve, on ${formatPodShare(ev, pods.length)}`,
-    layer: 'rollout/change',
-    severity: severityForPods(ev, pods.length),
-    confidence: 'high',
     evidence: [
-      `log ${first.pod}: ${said.line}`,
-      ...(said.migration ? [`pending migration: ${said.migration}`] : []),
+      ...pendingEvidence(said, first.pod),
       ...(dropped ? [`revision ${dropped.revision.revision} no longer runs ${dropped.step}; revision ${dropped.previous.revision} did`] : []),
     ],
     decisive: said.quote,
@@ -71,15 +66,10 @@ function tellFailedRun(ev: TriageEvidence, said: PendingMigration, pods: string[
   const podObjects = pods.flatMap((p) => findPod(ev, p) ?? []);
   const fix = `${told.fix.replace(/\bre-run the migration Job\b/, `re-run the migration Job ${job}`)}; the pods become ready once its migrations are applied`;
   return {
-    id: `schema-migration/${first.container}`,
-    kind: 'schema-migration',
+    ...findingHead(ev, first, pods.length),
     title: `Database migrations not applied: migration Job ${job} failed${reason ? ` (${reason})` : ''}: ${what}; so ${said.framework} reports pending migrations${said.migration ? ` (${said.migration})` : ''} and the app will not serve, on ${formatPodShare(ev, pods.length)}`,
-    layer: 'rollout/change',
-    severity: severityForPods(ev, pods.length),
-    confidence: 'high',
     evidence: [
-      `log ${first.pod}: ${said.line}`,
-      ...(said.migration ? [`pending migration: ${said.migration}`] : []),
+      ...pendingEvidence(said, first.pod),
       `Job ${job}: failed${reason ? ` (${reason})` : ''}${failed.run.finishedAt ? ` at ${failed.run.finishedAt}` : ''}`,
       ...told.evidence.slice(1),
     ],
@@ -96,4 +86,14 @@ function tellFailedRun(ev: TriageEvidence, said: PendingMigration, pods: string[
     ],
     affected: { pods, nodes: listNodesOf(podObjects) },
   } satisfies Finding;
+}
+
+/** What both readings of pending migrations share: the finding's identity, layer and weight. */
+function findingHead(ev: TriageEvidence, first: { container: string }, podCount: number) {
+  return { id: `schema-migration/${first.container}`, kind: 'schema-migration', layer: 'rollout/change', severity: severityForPods(ev, podCount), confidence: 'high' } as const;
+}
+
+/** The app's own line saying migrations are pending, and which one when it names it. */
+function pendingEvidence(said: PendingMigration, pod: string): string[] {
+  return [`log ${pod}: ${said.line}`, ...(said.migration ? [`pending migration: ${said.migration}`] : [])];
 }
