@@ -1,9 +1,10 @@
-import type { NetworkPolicyEvidence, TriageEvidence } from '../evidence.js';
+import type { TriageEvidence } from '../evidence.js';
 import { condenseStructuredLine } from '../evidence-lookup.js';
 import type { Finding } from '../finding.js';
 import { formatKubectl } from '../kubectl-command.js';
 import { parseDependencyError } from '../dependency-error-line.js';
-import { getPodLabels, matchesLabels } from '../service-match.js';
+import { getPodLabels } from '../service-match.js';
+import { listEgressPolicies } from '../service-dnat.js';
 import { listNodesOf, severityForPods, unique } from '../pod-status.js';
 import { formatAgo } from '../time-span.js';
 
@@ -11,11 +12,6 @@ import { formatAgo } from '../time-span.js';
 const MIN_LINES = 2;
 /** The namespace the cluster DNS runs in. */
 const DNS_NAMESPACE = 'kube-system';
-
-function selects(policy: NetworkPolicyEvidence, labels: Record<string, string>): boolean {
-  if ((policy.podSelectorExpressions ?? []).length > 0) return true;
-  return Object.keys(policy.podSelector).length === 0 || matchesLabels(policy.podSelector, labels);
-}
 
 /** Whether a rule's ports let DNS (53) through; a named port counts as yes. */
 function allows53(rule: string): boolean {
@@ -44,7 +40,7 @@ export function analyzeDnsEgressOwnNamespace(ev: TriageEvidence): Finding[] {
   const ns = ev.target.namespace;
   if (ns === DNS_NAMESPACE) return [];
   const labels = getPodLabels(ev);
-  const mine = (ev.networkPolicies ?? []).filter((p) => p.policyTypes.includes('Egress') && selects(p, labels));
+  const mine = listEgressPolicies(ev.networkPolicies ?? [], labels);
   const rules = mine.flatMap((p) => p.egress.filter(allows53).map((rule) => ({ policy: p, rule })));
   if (rules.length === 0) return [];
   // Any rule to 53 whose peers reach beyond the own namespace (an ipBlock, a namespaceSelector, anywhere) may reach the DNS: no claim.
